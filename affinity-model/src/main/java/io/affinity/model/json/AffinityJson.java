@@ -1,0 +1,49 @@
+package io.affinity.model.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The one Jackson configuration of the SDK, shared by the clients and the testkit.
+ *
+ * <p>The mapper ignores unknown properties, reads and writes {@code java.time} types as ISO-8601
+ * strings keeping the offset the server sent, supports {@link java.util.Optional}, decodes a missing
+ * or {@code null} array as an empty list, and leaves absent optionals out of what it writes, so a
+ * request body carries only the fields a caller set.
+ */
+public final class AffinityJson {
+
+  private AffinityJson() {
+  }
+
+  /**
+   * Creates a new mapper configured for the Affinity API. The mapper is thread-safe once built;
+   * create it once and share it.
+   *
+   * @return a new, fully configured mapper
+   */
+  public static ObjectMapper newObjectMapper() {
+    JsonMapper mapper = JsonMapper.builder()
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+        .build();
+    JsonSetter.Value nullsAsEmpty = JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY);
+    mapper.configOverride(List.class).setSetterInfo(nullsAsEmpty);
+    mapper.configOverride(Collection.class).setSetterInfo(nullsAsEmpty);
+    return mapper;
+  }
+}
