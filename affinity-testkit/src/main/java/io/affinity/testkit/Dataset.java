@@ -1,0 +1,263 @@
+package io.affinity.testkit;
+
+/**
+ * Generated data the server pages out like the real API. Contents are deterministic: the same counts always give the
+ * same ids, names and dates. Ids are numbered from a fixed base per collection, in order:
+ *
+ * <table>
+ *   <caption>Id ranges</caption>
+ *   <tr><th>collection</th><th>first id</th><th>served by</th></tr>
+ *   <tr><td>persons</td><td>{@value #PERSON_BASE} + 1</td><td>searchPersons, getPerson</td></tr>
+ *   <tr><td>organizations</td><td>{@value #ORGANIZATION_BASE} + 1</td>
+ *       <td>searchOrganizations, getOrganization</td></tr>
+ *   <tr><td>opportunities</td><td>{@value #OPPORTUNITY_BASE} + 1</td><td>searchOpportunities, getOpportunity</td></tr>
+ *   <tr><td>lists</td><td>{@value #LIST_BASE} + 1</td><td>getLists, getList</td></tr>
+ *   <tr><td>list entries</td><td>{@value #LIST_ENTRY_BASE} + 1</td><td>getListEntries, getListEntry</td></tr>
+ *   <tr><td>notes</td><td>{@value #NOTE_BASE} + 1</td><td>getNotes, getNote</td></tr>
+ *   <tr><td>reminders</td><td>{@value #REMINDER_BASE} + 1</td><td>getReminders, getReminder</td></tr>
+ *   <tr><td>entity files</td><td>{@value #ENTITY_FILE_BASE} + 1</td><td>getEntityFiles, getEntityFile</td></tr>
+ *   <tr><td>field values</td><td>{@value #FIELD_VALUE_BASE} + 1</td><td>getFieldValues</td></tr>
+ *   <tr><td>interactions (per type)</td><td>{@value #INTERACTION_BASE} + 1</td>
+ *       <td>getInteractions, getInteraction</td></tr>
+ * </table>
+ *
+ * <p>A collection with a count above zero replaces the fixtures of the operations that serve it: listing pages through
+ * the generated items and getting one by id answers it or 404. Collections left at zero keep their fixtures.
+ *
+ * <pre>{@code
+ * Dataset data = Dataset.builder().persons(1_234).lists(2, 300).interactions(150).build();
+ * server.seed(data);
+ * }</pre>
+ */
+public final class Dataset {
+
+  /** Ids of persons are this base plus 1, 2, ... */
+  public static final long PERSON_BASE = 1_000_000;
+  /** Ids of organizations are this base plus 1, 2, ... */
+  public static final long ORGANIZATION_BASE = 2_000_000;
+  /** Ids of opportunities are this base plus 1, 2, ... */
+  public static final long OPPORTUNITY_BASE = 3_000_000;
+  /** Ids of lists are this base plus 1, 2, ... */
+  public static final long LIST_BASE = 4_000_000;
+  /** Ids of list entries are this base plus 1, 2, ... across all lists. */
+  public static final long LIST_ENTRY_BASE = 5_000_000;
+  /** Ids of notes are this base plus 1, 2, ... */
+  public static final long NOTE_BASE = 6_000_000;
+  /** Ids of reminders are this base plus 1, 2, ... */
+  public static final long REMINDER_BASE = 7_000_000;
+  /** Ids of entity files are this base plus 1, 2, ... */
+  public static final long ENTITY_FILE_BASE = 8_000_000;
+  /** Ids of field values are this base plus 1, 2, ... */
+  public static final long FIELD_VALUE_BASE = 9_000_000;
+  /** Ids of interactions of each type are this base plus 1, 2, ... (ids are unique per type, as in the API). */
+  public static final long INTERACTION_BASE = 10_000_000;
+
+  /** The largest count of any one collection. */
+  public static final int MAX_COUNT = 999_999;
+
+  private final int persons;
+  private final int organizations;
+  private final int opportunities;
+  private final int lists;
+  private final int entriesPerList;
+  private final int notes;
+  private final int reminders;
+  private final int entityFiles;
+  private final int fieldValues;
+  private final int interactions;
+  private final boolean emptyLastPage;
+
+  private Dataset(Builder b) {
+    this.persons = b.persons;
+    this.organizations = b.organizations;
+    this.opportunities = b.opportunities;
+    this.lists = b.lists;
+    this.entriesPerList = b.entriesPerList;
+    this.notes = b.notes;
+    this.reminders = b.reminders;
+    this.entityFiles = b.entityFiles;
+    this.fieldValues = b.fieldValues;
+    this.interactions = b.interactions;
+    this.emptyLastPage = b.emptyLastPage;
+  }
+
+  /** A builder with every count at zero. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A dataset with {@code size} items in every collection: persons, organizations, opportunities, one list of each
+   * type with {@code size} entries, notes, reminders, entity files, field values and interactions of each type.
+   *
+   * @param size items per collection, 0 to {@value #MAX_COUNT}
+   */
+  public static Dataset ofSize(int size) {
+    return builder().persons(size).organizations(size).opportunities(size).lists(3, size).notes(size)
+        .reminders(size).entityFiles(size).fieldValues(size).interactions(size).build();
+  }
+
+  /** Number of persons. */
+  public int persons() {
+    return persons;
+  }
+
+  /** Number of organizations. */
+  public int organizations() {
+    return organizations;
+  }
+
+  /** Number of opportunities. */
+  public int opportunities() {
+    return opportunities;
+  }
+
+  /** Number of lists. */
+  public int lists() {
+    return lists;
+  }
+
+  /** Number of entries in each list. */
+  public int entriesPerList() {
+    return entriesPerList;
+  }
+
+  /** Number of notes. */
+  public int notes() {
+    return notes;
+  }
+
+  /** Number of reminders. */
+  public int reminders() {
+    return reminders;
+  }
+
+  /** Number of entity files. */
+  public int entityFiles() {
+    return entityFiles;
+  }
+
+  /** Number of field values. */
+  public int fieldValues() {
+    return fieldValues;
+  }
+
+  /** Number of interactions of each type (meeting, call, chat message, email). */
+  public int interactions() {
+    return interactions;
+  }
+
+  /** Whether a walk that ends exactly on a page boundary gets one more, empty page (the API may do this). */
+  public boolean emptyLastPage() {
+    return emptyLastPage;
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset[persons=" + persons + ", organizations=" + organizations + ", opportunities=" + opportunities
+        + ", lists=" + lists + "x" + entriesPerList + ", notes=" + notes + ", reminders=" + reminders
+        + ", entityFiles=" + entityFiles + ", fieldValues=" + fieldValues + ", interactions=" + interactions + "]";
+  }
+
+  /** Builds a {@link Dataset}. Every count defaults to zero. */
+  public static final class Builder {
+    private int persons;
+    private int organizations;
+    private int opportunities;
+    private int lists;
+    private int entriesPerList;
+    private int notes;
+    private int reminders;
+    private int entityFiles;
+    private int fieldValues;
+    private int interactions;
+    private boolean emptyLastPage;
+
+    private Builder() {
+    }
+
+    /** Seeds {@code count} persons. */
+    public Builder persons(int count) {
+      this.persons = check("persons", count);
+      return this;
+    }
+
+    /** Seeds {@code count} organizations. */
+    public Builder organizations(int count) {
+      this.organizations = check("organizations", count);
+      return this;
+    }
+
+    /** Seeds {@code count} opportunities. */
+    public Builder opportunities(int count) {
+      this.opportunities = check("opportunities", count);
+      return this;
+    }
+
+    /**
+     * Seeds lists with entries. List types cycle through person (0), organization (1) and opportunity (8).
+     *
+     * @param count number of lists
+     * @param entriesEach number of entries in each list
+     */
+    public Builder lists(int count, int entriesEach) {
+      this.lists = check("count", count);
+      this.entriesPerList = check("entriesEach", entriesEach);
+      return this;
+    }
+
+    /** Seeds {@code count} notes. */
+    public Builder notes(int count) {
+      this.notes = check("notes", count);
+      return this;
+    }
+
+    /** Seeds {@code count} reminders. */
+    public Builder reminders(int count) {
+      this.reminders = check("reminders", count);
+      return this;
+    }
+
+    /** Seeds {@code count} entity files. */
+    public Builder entityFiles(int count) {
+      this.entityFiles = check("entityFiles", count);
+      return this;
+    }
+
+    /** Seeds {@code count} field values, spread over the persons (or attached to one person if there are none). */
+    public Builder fieldValues(int count) {
+      this.fieldValues = check("fieldValues", count);
+      return this;
+    }
+
+    /**
+     * Seeds {@code countPerType} interactions of each type (meeting, call, chat message, email), dated 6 hours apart
+     * going back from 2025-01-01T00:00:00Z.
+     */
+    public Builder interactions(int countPerType) {
+      this.interactions = check("countPerType", countPerType);
+      return this;
+    }
+
+    /**
+     * When true, a walk whose items end exactly on a page boundary is answered with one more, empty page whose
+     * {@code next_page_token} is null, as the API may do. Default false.
+     */
+    public Builder emptyLastPage(boolean emptyLastPage) {
+      this.emptyLastPage = emptyLastPage;
+      return this;
+    }
+
+    /** The dataset. */
+    public Dataset build() {
+      return new Dataset(this);
+    }
+
+    private static int check(String name, int count) {
+      if (count < 0 || count > MAX_COUNT) {
+        throw new IllegalArgumentException(name + " must be between 0 and " + MAX_COUNT + ": " + count);
+      }
+      return count;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.affinity.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.affinity.model.json.AffinityJson;
+import io.swagger.v3.oas.models.media.Schema;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every operation of the spec answers its fixture: documented 2xx status, content type, rate-limit headers, and a body
+ * that decodes into the model type.
+ */
+class FixturesTest {
+
+  private static final List<String> RATE_LIMIT_HEADERS = List.of("X-Ratelimit-Limit-User",
+      "X-Ratelimit-Limit-User-Remaining", "X-Ratelimit-Limit-User-Reset", "X-Ratelimit-Limit-Org",
+      "X-Ratelimit-Limit-Org-Remaining", "X-Ratelimit-Limit-Org-Reset");
+
+  private static final ObjectMapper MAPPER = AffinityJson.newObjectMapper();
+
+  private static AffinityMockServer server;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    server = AffinityMockServer.builder().start();
+    http = new Http(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /** Decodes a body into the model type the spec names for it (arrays into lists of the item type). */
+  static Object decode(String body, Schema<?> schema) throws Exception {
+    JsonNode tree = MAPPER.readTree(body);
+    Schema<?> chosen = schema;
+    if (schema.getOneOf() != null) {
+      chosen = schema.getOneOf().stream()
+          .filter(option -> tree.isArray() == "array".equals(option.getType()))
+          .findFirst().orElseThrow();
+    }
+    if ("array".equals(chosen.getType())) {
+      JavaType type = MAPPER.getTypeFactory().constructCollectionType(List.class, modelClass(chosen.getItems()));
+      return MAPPER.readValue(body, type);
+    }
+    return MAPPER.readValue(body, modelClass(chosen));
+  }
+
+  private static Class<?> modelClass(Schema<?> schema) throws ClassNotFoundException {
+    String ref = schema.get$ref();
+    return Class.forName("io.affinity.model." + ref.substring(ref.lastIndexOf('/') + 1));
+  }
+
+  static Stream<SampleRequests.Sample> samples() {
+    return SampleRequests.all().stream();
+  }
+
+  @Test
+  void theSpecHasAll59Operations() {
+    assertEquals(59, server.operationIds().size(), server.operationIds().toString());
+    assertEquals(59, samples().count());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void answersItsFixture(SampleRequests.Sample sample) throws Exception {
+    HttpResponse<String> response = http.send(sample.method(), sample.pathAndQuery(), sample.contentType(),
+        sample.body());
+
+    assertTrue(response.statusCode() >= 200 && response.statusCode() < 300,
+        () -> response.statusCode() + " " + response.body() + " " + server.violations());
+    assertTrue(server.violations().isEmpty(), () -> server.violations().toString());
+    assertAll(RATE_LIMIT_HEADERS.stream().map(h -> () -> assertTrue(response.headers().firstValue(h).isPresent(), h)));
+    String contentType = response.headers().firstValue("Content-Type").orElse("");
+    if (sample.responseSchema() != null) {
+      assertTrue(contentType.startsWith("application/json"), contentType);
+      assertNotNull(decode(response.body(), sample.responseSchema()), sample.operationId());
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.affinity.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValidationAndJournalTest {
+
+  @Test
+  void reportsARequestThatBreaksTheSpec() {
+    try (AffinityMockServer server = AffinityMockServer.builder().start()) {
+      Http http = new Http(server);
+      HttpResponse<String> missing = http.send("POST", "/persons", "application/json", "{\"last_name\":\"Doe\"}");
+      HttpResponse<String> wrongType = http.get("/persons?page_size=lots");
+      HttpResponse<String> unknown = http.get("/people");
+
+      assertEquals(400, missing.statusCode());
+      assertTrue(missing.body().contains("first_name"), missing.body());
+      assertEquals(400, wrongType.statusCode());
+      assertTrue(wrongType.body().contains("page_size"), wrongType.body());
+      assertEquals(404, unknown.statusCode());
+      List<SpecViolation> violations = server.violations();
+      assertEquals(3, violations.size(), violations.toString());
+      assertEquals("createPerson", violations.get(0).request().operationId());
+      assertTrue(violations.get(0).problems().stream().anyMatch(p -> p.contains("first_name")));
+      assertTrue(violations.get(2).toString().contains("/people"));
+
+      server.reset();
+      assertTrue(server.violations().isEmpty());
+    }
+  }
+
+  @Test
+  void canLeaveValidationOff() {
+    try (AffinityMockServer server = AffinityMockServer.builder().validateRequests(false).start()) {
+      HttpResponse<String> response = new Http(server).send("POST", "/persons", "application/json", "{}");
+      assertEquals(200, response.statusCode());
+      assertTrue(server.violations().isEmpty());
+    }
+  }
+
+  @Test
+  void journalsEveryRequestInOrder() {
+    try (AffinityMockServer server = AffinityMockServer.builder().start()) {
+      Http http = new Http(server);
+      http.get("/persons?term=doe&page_size=2");
+      http.send("POST", "/notes", "application/json", "{\"person_ids\":[1],\"content\":\"Hi\"}");
+      http.get("/persons/38706");
+      http.get("/persons?term=ann");
+
+      RequestJournal journal = server.journal();
+      assertEquals(4, journal.size());
+      assertEquals(Map.of("searchPersons", 2, "createNote", 1, "getPerson", 1), journal.counts());
+      assertEquals(2, journal.count("searchPersons"));
+      RecordedRequest first = journal.requests().get(0);
+      assertEquals("GET", first.method());
+      assertEquals("/persons", first.path());
+      assertEquals(Map.of("term", List.of("doe"), "page_size", List.of("2")), first.query());
+      RecordedRequest note = journal.requests().get(1);
+      assertEquals("{\"person_ids\":[1],\"content\":\"Hi\"}", note.body());
+      assertEquals("ann", journal.requests("searchPersons").get(1).queryParameter("term").orElseThrow());
+
+      server.reset();
+      assertEquals(0, server.journal().size());
+    }
+  }
+}
