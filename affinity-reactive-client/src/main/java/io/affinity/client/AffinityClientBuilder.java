@@ -1,0 +1,227 @@
+package io.affinity.client;
+
+import io.affinity.client.internal.ApiEngine;
+import io.affinity.client.internal.Args;
+import io.affinity.client.internal.Credentials;
+import io.affinity.client.internal.EngineSettings;
+import io.affinity.client.ratelimit.RateLimitOptions;
+import io.affinity.client.ratelimit.RateLimiter;
+import io.affinity.client.retry.RetryOptions;
+import io.affinity.model.json.AffinityJson;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Builds an {@link AffinityClient}. Only the API key is required. Not thread-safe; setters throw
+ * {@link IllegalArgumentException} naming the setting when given an invalid value.
+ *
+ * <pre>{@code
+ * AffinityClient client = AffinityClient.builder()
+ *         .apiKey(apiKey)
+ *         .retryOptions(RetryOptions.builder().maxAttempts(5).build())
+ *         .rateLimitOptions(RateLimitOptions.builder().maxWait(Duration.ofSeconds(30)).build())
+ *         .build();
+ * }</pre>
+ */
+public final class AffinityClientBuilder {
+
+    /** The production API. */
+    public static final String DEFAULT_BASE_URL = "https://api.affinity.co";
+
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+    private String apiKey;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private AuthScheme authScheme = AuthScheme.BASIC;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration responseTimeout = Duration.ofSeconds(60);
+    private RetryOptions retryOptions = RetryOptions.defaults();
+    private RateLimitOptions rateLimitOptions = RateLimitOptions.defaults();
+    private RateLimiter rateLimiter;
+    private ConnectionPoolOptions connectionPoolOptions = ConnectionPoolOptions.defaults();
+    private long maxResponseSize = 32L * 1024 * 1024;
+    private HttpClient httpClient;
+    private Scheduler scheduler;
+
+    AffinityClientBuilder() {
+    }
+
+    /**
+     * @param apiKey the API key (required); never logged nor shown in messages
+     * @return this builder
+     */
+    public AffinityClientBuilder apiKey(String apiKey) {
+        this.apiKey = Args.notBlank("apiKey", apiKey);
+        return this;
+    }
+
+    /**
+     * @param baseUrl the API's base URL (default {@value #DEFAULT_BASE_URL}); must use HTTPS unless the host is
+     *                a loopback address ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}), as for a test
+     *                server
+     * @return this builder
+     */
+    public AffinityClientBuilder baseUrl(String baseUrl) {
+        this.baseUrl = checkBaseUrl(baseUrl);
+        return this;
+    }
+
+    /**
+     * @param authScheme how the key is sent (default {@link AuthScheme#BASIC})
+     * @return this builder
+     */
+    public AffinityClientBuilder authScheme(AuthScheme authScheme) {
+        this.authScheme = Args.notNull("authScheme", authScheme);
+        return this;
+    }
+
+    /**
+     * @param connectTimeout how long to wait for a TCP connection (default 10 s); positive
+     * @return this builder
+     */
+    public AffinityClientBuilder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = Args.positive("connectTimeout", connectTimeout);
+        return this;
+    }
+
+    /**
+     * @param responseTimeout how long to wait for the response once the request is sent, and between its
+     *                        reads (default 60 s); positive
+     * @return this builder
+     */
+    public AffinityClientBuilder responseTimeout(Duration responseTimeout) {
+        this.responseTimeout = Args.positive("responseTimeout", responseTimeout);
+        return this;
+    }
+
+    /**
+     * @param retryOptions when to retry (default {@link RetryOptions#defaults()}; {@link RetryOptions#disabled()}
+     *                     never retries)
+     * @return this builder
+     */
+    public AffinityClientBuilder retryOptions(RetryOptions retryOptions) {
+        this.retryOptions = Args.notNull("retryOptions", retryOptions);
+        return this;
+    }
+
+    /**
+     * @param rateLimitOptions the settings of the default rate limiter (default
+     *                         {@link RateLimitOptions#defaults()}); its maximum wait also stops retries of a 429
+     *                         that asks for a longer wait
+     * @return this builder
+     */
+    public AffinityClientBuilder rateLimitOptions(RateLimitOptions rateLimitOptions) {
+        this.rateLimitOptions = Args.notNull("rateLimitOptions", rateLimitOptions);
+        return this;
+    }
+
+    /**
+     * @param rateLimiter a limiter to use instead of the default one, for example one backed by a store shared
+     *                    by several processes using the same key; {@code null} restores the default
+     * @return this builder
+     */
+    public AffinityClientBuilder rateLimiter(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+        return this;
+    }
+
+    /**
+     * @param connectionPoolOptions the settings of the connection pool the client creates (default
+     *                              {@link ConnectionPoolOptions#defaults()}); unused with {@link #httpClient}
+     * @return this builder
+     */
+    public AffinityClientBuilder connectionPoolOptions(ConnectionPoolOptions connectionPoolOptions) {
+        this.connectionPoolOptions = Args.notNull("connectionPoolOptions", connectionPoolOptions);
+        return this;
+    }
+
+    /**
+     * @param maxResponseSize the largest response body accepted, in bytes (default 32 MiB); a larger one fails
+     *                        the call with a {@link io.affinity.client.error.ResponseTooLargeException}
+     * @return this builder
+     */
+    public AffinityClientBuilder maxResponseSize(long maxResponseSize) {
+        if (maxResponseSize < 1 || maxResponseSize > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("maxResponseSize must be between 1 and " + (Integer.MAX_VALUE - 8)
+                    + " bytes, was " + maxResponseSize);
+        }
+        this.maxResponseSize = maxResponseSize;
+        return this;
+    }
+
+    /**
+     * @param httpClient a Reactor Netty client to send through (its connection pool, event loops, proxy, TLS
+     *                   and metrics settings are kept; the client adds its timeouts, compression and headers);
+     *                   {@code null} makes the client create its own. A supplied client's resources are never
+     *                   released by {@link AffinityClient#close()}.
+     * @return this builder
+     */
+    public AffinityClientBuilder httpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
+        return this;
+    }
+
+    /**
+     * @param scheduler the scheduler whose timers delay retries and rate-limited calls (default
+     *                  {@link Schedulers#parallel()}); no thread is ever blocked on it
+     * @return this builder
+     */
+    public AffinityClientBuilder scheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+        return this;
+    }
+
+    /**
+     * @return a new client
+     * @throws IllegalStateException when no API key was set
+     */
+    public AffinityClient build() {
+        if (apiKey == null) {
+            throw new IllegalStateException("apiKey must be set: AffinityClient.builder().apiKey(...)");
+        }
+        EngineSettings settings = new EngineSettings(new Credentials(apiKey, authScheme), baseUrl, connectTimeout,
+                responseTimeout, retryOptions, rateLimitOptions, rateLimiter, connectionPoolOptions, maxResponseSize,
+                httpClient, scheduler != null ? scheduler : Schedulers.parallel(), AffinityJson.newObjectMapper());
+        return new AffinityClient(ApiEngine.create(settings),
+                "AffinityClient{baseUrl=" + baseUrl + ", authScheme=" + authScheme + '}');
+    }
+
+    private static String checkBaseUrl(String baseUrl) {
+        Args.notBlank("baseUrl", baseUrl);
+        URI uri;
+        try {
+            uri = new URI(baseUrl.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUrl must be an http(s) URL with a host and without query or "
+                    + "fragment, was " + baseUrl);
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("baseUrl must use https: the API key must not travel in clear text "
+                    + "(http is accepted only for loopback hosts such as localhost or 127.0.0.1), was " + baseUrl);
+        }
+        String url = uri.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || IPV4_LOOPBACK.matcher(host).matches()
+                || host.equals("[::1]") || host.equals("::1");
+    }
+
+    @Override
+    public String toString() {
+        return "AffinityClientBuilder{baseUrl=" + baseUrl + ", authScheme=" + authScheme + ", apiKey="
+                + (apiKey == null ? "unset" : "[REDACTED]") + '}';
+    }
+}

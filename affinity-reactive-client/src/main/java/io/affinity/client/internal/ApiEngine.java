@@ -1,0 +1,270 @@
+package io.affinity.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.affinity.client.ConnectionPoolOptions;
+import io.affinity.client.error.PaginationException;
+import io.affinity.client.paging.Page;
+import io.affinity.client.paging.PageFetcher;
+import io.affinity.client.paging.PagedFlux;
+import io.affinity.client.ratelimit.RateLimitFeedback;
+import io.affinity.client.ratelimit.RateLimitSnapshot;
+import io.affinity.client.ratelimit.RateLimiter;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The request path every resource method goes through: checked arguments, a described request, retries
+ * around a rate-limit permit and one HTTP exchange, typed errors, and decoding with the model's object
+ * mapper. Thread-safe; one per client. Internal API: resources use it, users do not.
+ *
+ * <pre>{@code
+ * public Mono<AffinityList> get(long listId) {
+ *     return engine.mono(() -> ApiRequest.get("/lists/{list_id}")
+ *             .pathParam("list_id", Args.positive("listId", listId))
+ *             .build(), AFFINITY_LIST);
+ * }
+ * }</pre>
+ */
+public final class ApiEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiEngine.class);
+    private static final String JSON = "application/json";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String POOL_NAME = "affinity-client";
+
+    private final ObjectMapper mapper;
+    private final HttpTransport transport;
+    private final RateLimiter limiter;
+    private final RetryPolicy retryPolicy;
+    private final ResponseErrors errors;
+    private final Clock clock;
+    private final ConnectionProvider ownedProvider;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ApiEngine(EngineSettings settings, HttpClient httpClient, ConnectionProvider ownedProvider, Clock clock) {
+        this.mapper = settings.objectMapper();
+        this.ownedProvider = ownedProvider;
+        this.clock = clock;
+        this.transport = new HttpTransport(httpClient, settings.baseUrl(), settings.maxResponseSize(),
+                settings.credentials());
+        this.limiter = settings.rateLimiter() != null ? settings.rateLimiter()
+                : RateLimiter.tokenBucket(settings.rateLimitOptions(), settings.scheduler());
+        this.retryPolicy = new RetryPolicy(settings.retryOptions(), settings.rateLimitOptions().maxWait().orElse(null),
+                settings.scheduler());
+        this.errors = new ResponseErrors(mapper, settings.credentials());
+    }
+
+    /**
+     * Builds the engine and, unless the settings supply a Reactor Netty client, the connection pool it owns.
+     *
+     * @param settings the validated settings
+     * @return the engine
+     */
+    public static ApiEngine create(EngineSettings settings) {
+        return create(settings, Clock.systemUTC());
+    }
+
+    static ApiEngine create(EngineSettings settings, Clock clock) {
+        ConnectionProvider ownedProvider = null;
+        HttpClient base = settings.httpClient();
+        if (base == null) {
+            ownedProvider = connectionProvider(settings.poolOptions());
+            base = HttpClient.create(ownedProvider);
+        }
+        HttpClient httpClient = base
+                .compress(true)
+                .disableRetry(true) // retries are decided by RetryPolicy, each with its own permit
+                .responseTimeout(settings.responseTimeout())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                .headers(headers -> headers
+                        .set(HttpHeaderNames.USER_AGENT, SdkVersion.USER_AGENT)
+                        .set(HttpHeaderNames.ACCEPT, JSON));
+        return new ApiEngine(settings, httpClient, ownedProvider, clock);
+    }
+
+    private static ConnectionProvider connectionProvider(ConnectionPoolOptions pool) {
+        return ConnectionProvider.builder(POOL_NAME)
+                .maxConnections(pool.maxConnections())
+                .pendingAcquireMaxCount(pool.maxPendingAcquires())
+                .pendingAcquireTimeout(pool.pendingAcquireTimeout())
+                .maxIdleTime(pool.maxIdleTime())
+                .evictInBackground(pool.evictionInterval())
+                .build();
+    }
+
+    /**
+     * Executes a call whose response is one value.
+     *
+     * @param request builds the request; evaluated on subscription, so argument checks inside it (see
+     *                {@link Args}) fail the returned {@link Mono} before anything is sent
+     * @param type    the type of the response body
+     * @param <T>     the decoded type
+     * @return the decoded body; empty when the response has no body
+     */
+    public <T> Mono<T> mono(Supplier<ApiRequest> request, ResponseType<T> type) {
+        return Mono.fromSupplier(request).flatMap(built -> execute(built, type));
+    }
+
+    /**
+     * Executes a paged call. Each page repeats the first page's request with only {@code page_token} changed.
+     *
+     * @param firstPage builds the first page's request; evaluated on subscription
+     * @param type      the type of one page's response body
+     * @param toPage    takes the items and the next page token out of a decoded page
+     * @param <R>       the decoded page type
+     * @param <T>       the item type
+     * @return the items, fetched on demand
+     */
+    public <R, T> PagedFlux<T> paged(Supplier<ApiRequest> firstPage, ResponseType<R> type,
+                                     Function<? super R, Page<T>> toPage) {
+        return PagedFlux.of(new EnginePageFetcher<>(firstPage, type, toPage));
+    }
+
+    /** @return the latest rate limits the server reported */
+    public RateLimitSnapshot rateLimits() {
+        return limiter.snapshot();
+    }
+
+    /** Releases the connection pool this engine created, without waiting; later calls fail. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && ownedProvider != null) {
+            ownedProvider.dispose();
+        }
+    }
+
+    private <T> Mono<T> execute(ApiRequest request, ResponseType<T> type) {
+        return call(request).flatMap(response -> decode(request, response, type));
+    }
+
+    private Mono<RawResponse> call(ApiRequest request) {
+        if (closed.get()) {
+            return Mono.error(new IllegalStateException("the Affinity client is closed"));
+        }
+        PreparedCall prepared;
+        try {
+            prepared = prepare(request);
+        } catch (JsonProcessingException e) {
+            return Mono.error(new IllegalArgumentException("the request body cannot be written as JSON: "
+                    + e.getOriginalMessage(), e));
+        }
+        return Mono.defer(() -> {
+            AtomicInteger attempts = new AtomicInteger();
+            return Mono.defer(() -> attempt(prepared, attempts.incrementAndGet()))
+                    .retryWhen(retryPolicy.retriesOf(request));
+        });
+    }
+
+    private PreparedCall prepare(ApiRequest request) throws JsonProcessingException {
+        ApiRequest.Body body = request.body();
+        if (body instanceof ApiRequest.JsonBody json) {
+            return new PreparedCall(request, request.pathAndQuery(), mapper.writeValueAsBytes(json.value()), JSON);
+        }
+        if (body instanceof ApiRequest.FormBody form) {
+            StringBuilder encoded = new StringBuilder();
+            ApiRequest.appendEncoded(encoded, form.fields());
+            return new PreparedCall(request, request.pathAndQuery(),
+                    encoded.toString().getBytes(StandardCharsets.UTF_8), FORM);
+        }
+        return new PreparedCall(request, request.pathAndQuery(), null, null);
+    }
+
+    /** One attempt: a permit, one exchange, the permit back with what the response said, status to error. */
+    private Mono<RawResponse> attempt(PreparedCall call, int attempt) {
+        ApiRequest request = call.request();
+        String method = request.method().name();
+        return Mono.usingWhen(limiter.acquire(method, request.path()).map(OncePermit::new),
+                permit -> {
+                    long start = System.nanoTime();
+                    return transport.exchange(call)
+                            .doOnError(failure -> LOG.debug("{} {} failed (attempt {}, {} ms): {}", method,
+                                    request.path(), attempt, elapsedMillis(start), failure.getMessage()))
+                            .flatMap(response -> {
+                                LOG.debug("{} {} -> {} (attempt {}, {} ms)", method, request.path(),
+                                        response.status(), attempt, elapsedMillis(start));
+                                RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
+                                permit.release(feedback);
+                                return response.isSuccess() ? Mono.just(response)
+                                        : Mono.error(errors.forStatus(request, response, feedback));
+                            });
+                },
+                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())));
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    private <T> Mono<T> decode(ApiRequest request, RawResponse response, ResponseType<T> type) {
+        if (response.body().length == 0) {
+            return Mono.empty();
+        }
+        try {
+            T value = mapper.readValue(response.body(), type.javaType());
+            return Mono.justOrEmpty(value);
+        } catch (IOException e) {
+            return Mono.error(errors.undecodable(request, response, e));
+        }
+    }
+
+    /** Gives a permit back exactly once, whichever of response, failure or cancellation comes first. */
+    private static final class OncePermit {
+
+        private final RateLimiter.Permit permit;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        OncePermit(RateLimiter.Permit permit) {
+            this.permit = permit;
+        }
+
+        void release(RateLimitFeedback feedback) {
+            if (released.compareAndSet(false, true)) {
+                permit.release(feedback);
+            }
+        }
+    }
+
+    /** Fetches the pages of one paged call through the engine. */
+    private final class EnginePageFetcher<R, T> implements PageFetcher<T> {
+
+        private final Supplier<ApiRequest> firstPage;
+        private final ResponseType<R> type;
+        private final Function<? super R, Page<T>> toPage;
+        private volatile ApiRequest lastRequest;
+
+        EnginePageFetcher(Supplier<ApiRequest> firstPage, ResponseType<R> type, Function<? super R, Page<T>> toPage) {
+            this.firstPage = firstPage;
+            this.type = type;
+            this.toPage = toPage;
+        }
+
+        @Override
+        public Mono<Page<T>> fetch(String pageToken) {
+            return Mono.fromSupplier(firstPage).flatMap(first -> {
+                ApiRequest request = pageToken == null ? first : first.withPageToken(pageToken);
+                lastRequest = request;
+                return execute(request, type).map(toPage);
+            });
+        }
+
+        @Override
+        public RuntimeException repeatedTokenError(String pageToken) {
+            ApiRequest request = lastRequest;
+            return new PaginationException(request.method().name(), request.path(), pageToken);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package io.affinity.client.internal;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One API call, described: method, path (a template with its variables filled in and encoded), query
+ * parameters in order (a name may repeat) and an optional JSON or form body. Immutable. Internal API.
+ *
+ * <pre>{@code
+ * ApiRequest.get("/lists/{list_id}/list-entries")
+ *         .pathParam("list_id", listId)
+ *         .query("page_size", pageSize)
+ *         .build();
+ * }</pre>
+ */
+public final class ApiRequest {
+
+    /** The query parameter that carries the page token of paged calls. */
+    static final String PAGE_TOKEN = "page_token";
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
+
+    private final HttpMethod method;
+    private final String path;
+    private final List<Map.Entry<String, String>> query;
+    private final Body body;
+
+    private ApiRequest(HttpMethod method, String path, List<Map.Entry<String, String>> query, Body body) {
+        this.method = method;
+        this.path = path;
+        this.query = List.copyOf(query);
+        this.body = body;
+    }
+
+    /**
+     * @param pathTemplate the path, with variables in braces, for example {@code /lists/{list_id}}
+     * @return a builder of a GET request
+     */
+    public static Builder get(String pathTemplate) {
+        return new Builder(HttpMethod.GET, pathTemplate);
+    }
+
+    /**
+     * @param pathTemplate the path, with variables in braces
+     * @return a builder of a POST request
+     */
+    public static Builder post(String pathTemplate) {
+        return new Builder(HttpMethod.POST, pathTemplate);
+    }
+
+    /**
+     * @param pathTemplate the path, with variables in braces
+     * @return a builder of a PUT request
+     */
+    public static Builder put(String pathTemplate) {
+        return new Builder(HttpMethod.PUT, pathTemplate);
+    }
+
+    /**
+     * @param pathTemplate the path, with variables in braces
+     * @return a builder of a DELETE request
+     */
+    public static Builder delete(String pathTemplate) {
+        return new Builder(HttpMethod.DELETE, pathTemplate);
+    }
+
+    /** @return the HTTP method */
+    public HttpMethod method() {
+        return method;
+    }
+
+    /** @return the path with its variables filled in and encoded, without query string */
+    public String path() {
+        return path;
+    }
+
+    /** @return the query parameters in order, not encoded */
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    Body body() {
+        return body;
+    }
+
+    /** @return the encoded path and query string, for example {@code /persons?term=a%20b&page_size=10} */
+    String pathAndQuery() {
+        if (query.isEmpty()) {
+            return path;
+        }
+        StringBuilder uri = new StringBuilder(path).append('?');
+        appendEncoded(uri, query);
+        return uri.toString();
+    }
+
+    /** Repeats this request for another page: same parameters in the same order, {@code page_token} last. */
+    ApiRequest withPageToken(String pageToken) {
+        List<Map.Entry<String, String>> params = new ArrayList<>(query.size() + 1);
+        for (Map.Entry<String, String> param : query) {
+            if (!param.getKey().equals(PAGE_TOKEN)) {
+                params.add(param);
+            }
+        }
+        params.add(Map.entry(PAGE_TOKEN, pageToken));
+        return new ApiRequest(method, path, params, body);
+    }
+
+    static void appendEncoded(StringBuilder out, List<Map.Entry<String, String>> params) {
+        for (int i = 0; i < params.size(); i++) {
+            if (i > 0) {
+                out.append('&');
+            }
+            Map.Entry<String, String> param = params.get(i);
+            out.append(PercentEncoding.encode(param.getKey())).append('=')
+                    .append(PercentEncoding.encode(param.getValue()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+
+    /** A request body. */
+    sealed interface Body permits JsonBody, FormBody {
+    }
+
+    /** A body written as JSON by the client's object mapper. */
+    record JsonBody(Object value) implements Body {
+    }
+
+    /** A body written as {@code application/x-www-form-urlencoded}. */
+    record FormBody(List<Map.Entry<String, String>> fields) implements Body {
+    }
+
+    /** Builder of {@link ApiRequest}. Its methods throw {@link IllegalArgumentException} on misuse. */
+    public static final class Builder {
+
+        private final HttpMethod method;
+        private final String pathTemplate;
+        private final Map<String, String> pathParams = new LinkedHashMap<>();
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private List<Map.Entry<String, String>> formFields;
+        private Object jsonBody;
+
+        private Builder(HttpMethod method, String pathTemplate) {
+            this.method = method;
+            this.pathTemplate = Args.notBlank("pathTemplate", pathTemplate);
+        }
+
+        /**
+         * Fills a path variable.
+         *
+         * @param name  the variable name in the template
+         * @param value its value, written with {@code String.valueOf} and encoded
+         * @return this builder
+         */
+        public Builder pathParam(String name, Object value) {
+            pathParams.put(name, String.valueOf(Args.notNull(name, value)));
+            return this;
+        }
+
+        /**
+         * Adds a query parameter, after those added before. Nothing is added when the value is {@code null}.
+         *
+         * @param name  the parameter name
+         * @param value its value, written with {@code String.valueOf}, or {@code null}
+         * @return this builder
+         */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(Map.entry(name, String.valueOf(value)));
+            }
+            return this;
+        }
+
+        /**
+         * Adds the parameter once per value, in order (for example {@code ids[]=1&ids[]=2}); {@code null}
+         * values and a {@code null} iterable add nothing.
+         *
+         * @param name   the parameter name
+         * @param values the values
+         * @return this builder
+         */
+        public Builder queryEach(String name, Iterable<?> values) {
+            if (values != null) {
+                values.forEach(value -> query(name, value));
+            }
+            return this;
+        }
+
+        /**
+         * Sets a JSON body.
+         *
+         * @param body the value the client's object mapper writes
+         * @return this builder
+         */
+        public Builder jsonBody(Object body) {
+            Args.check(formFields == null, "body", "cannot be both JSON and a form");
+            this.jsonBody = Args.notNull("body", body);
+            return this;
+        }
+
+        /**
+         * Adds a field to an {@code application/x-www-form-urlencoded} body; nothing when the value is
+         * {@code null}.
+         *
+         * @param name  the field name
+         * @param value its value, written with {@code String.valueOf}, or {@code null}
+         * @return this builder
+         */
+        public Builder formField(String name, Object value) {
+            Args.check(jsonBody == null, "body", "cannot be both JSON and a form");
+            if (formFields == null) {
+                formFields = new ArrayList<>();
+            }
+            if (value != null) {
+                formFields.add(Map.entry(name, String.valueOf(value)));
+            }
+            return this;
+        }
+
+        /**
+         * @return the request
+         * @throws IllegalArgumentException when a path variable has no value or a value has no variable
+         */
+        public ApiRequest build() {
+            Matcher matcher = PATH_VARIABLE.matcher(pathTemplate);
+            StringBuilder path = new StringBuilder();
+            int used = 0;
+            while (matcher.find()) {
+                String name = matcher.group(1);
+                String value = pathParams.get(name);
+                Args.check(value != null, "path variable " + name, "has no value in " + pathTemplate);
+                matcher.appendReplacement(path, Matcher.quoteReplacement(PercentEncoding.encode(value)));
+                used++;
+            }
+            matcher.appendTail(path);
+            Args.check(used == pathParams.size(), "pathParams " + pathParams.keySet(),
+                    "name variables missing from " + pathTemplate);
+            Body body = jsonBody != null ? new JsonBody(jsonBody)
+                    : formFields != null ? new FormBody(List.copyOf(formFields)) : null;
+            return new ApiRequest(method, path.toString(), query, body);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiRequest that && method.equals(that.method) && path.equals(that.path)
+                && query.equals(that.query) && Objects.equals(body, that.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, path, query, body);
+    }
+}

@@ -1,0 +1,32 @@
+package io.affinity.client.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.affinity.client.ConnectionPoolOptions;
+import io.affinity.client.ratelimit.RateLimitOptions;
+import io.affinity.client.ratelimit.RateLimiter;
+import io.affinity.client.retry.RetryOptions;
+import java.time.Duration;
+import reactor.core.scheduler.Scheduler;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Everything {@link ApiEngine} is built from; validated by the public builder. Internal API.
+ *
+ * @param credentials     the API key and how it is sent
+ * @param baseUrl         the base URL, without trailing slash
+ * @param connectTimeout  the connect timeout
+ * @param responseTimeout the response timeout
+ * @param retryOptions    the retry settings
+ * @param rateLimitOptions the settings of the default rate limiter (its maximum wait also applies to 429s)
+ * @param rateLimiter     a rate limiter to use instead of the default one, or {@code null}
+ * @param poolOptions     the connection pool settings (unused with a supplied {@code httpClient})
+ * @param maxResponseSize the largest response body accepted, in bytes
+ * @param httpClient      a Reactor Netty client to send through instead of a new one, or {@code null}
+ * @param scheduler       the scheduler of all timers (rate-limit waits, retry delays)
+ * @param objectMapper    the mapper that writes bodies and decodes responses
+ */
+public record EngineSettings(Credentials credentials, String baseUrl, Duration connectTimeout,
+                             Duration responseTimeout, RetryOptions retryOptions, RateLimitOptions rateLimitOptions,
+                             RateLimiter rateLimiter, ConnectionPoolOptions poolOptions, long maxResponseSize,
+                             HttpClient httpClient, Scheduler scheduler, ObjectMapper objectMapper) {
+}

@@ -1,0 +1,67 @@
+package io.affinity.client.internal;
+
+import io.affinity.client.ratelimit.Quota;
+import io.affinity.client.ratelimit.RateLimitFeedback;
+import io.affinity.client.ratelimit.RateLimitSnapshot;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Reads the rate-limit headers and {@code Retry-After} of a response. */
+final class RateLimitHeaders {
+
+    private static final String PREFIX = "X-Ratelimit-Limit-";
+
+    private RateLimitHeaders() {
+    }
+
+    static RateLimitFeedback feedback(RawResponse response, Clock clock) {
+        Instant now = clock.instant();
+        HttpHeaders headers = response.headers();
+        RateLimitSnapshot limits = RateLimitSnapshot.of(quota(headers, "User", now), quota(headers, "Org", now));
+        return RateLimitFeedback.of(response.status(), limits, retryAfter(headers.get("Retry-After"), now));
+    }
+
+    private static Quota quota(HttpHeaders headers, String window, Instant now) {
+        Long limit = number(headers.get(PREFIX + window));
+        Long remaining = number(headers.get(PREFIX + window + "-Remaining"));
+        Long reset = number(headers.get(PREFIX + window + "-Reset"));
+        if (limit == null || remaining == null || reset == null) {
+            return null;
+        }
+        return new Quota(limit, remaining, Duration.ofSeconds(Math.max(0, reset)), now);
+    }
+
+    /** {@code Retry-After} as delay-seconds or as an HTTP date; {@code null} when absent or unreadable. */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Long seconds = number(value);
+        if (seconds != null) {
+            return Duration.ofSeconds(Math.max(0, seconds));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(now, at);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
+    private static Long number(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
+    }
+}

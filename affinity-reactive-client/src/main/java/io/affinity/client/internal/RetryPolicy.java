@@ -1,0 +1,87 @@
+package io.affinity.client.internal;
+
+import io.affinity.client.error.RateLimitException;
+import io.affinity.client.error.ServerException;
+import io.affinity.client.error.TransportException;
+import io.affinity.client.retry.RetryOptions;
+import io.netty.handler.codec.http.HttpMethod;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
+
+/**
+ * Decides whether and when a failed attempt is tried again (see {@link RetryOptions} for the rules), and
+ * waits on the scheduler's timer, never on a thread.
+ */
+final class RetryPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE,
+            HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<Integer> RETRYABLE_STATUSES = Set.of(500, 502, 503, 504);
+
+    private final RetryOptions options;
+    private final Duration maxRateLimitWait;
+    private final Scheduler scheduler;
+
+    /**
+     * @param options          the retry settings
+     * @param maxRateLimitWait the longest a call may wait for the rate limit, or {@code null} for no limit: a
+     *                         429 asking for a longer wait is reported at once
+     * @param scheduler        the scheduler whose timer delays the retries
+     */
+    RetryPolicy(RetryOptions options, Duration maxRateLimitWait, Scheduler scheduler) {
+        this.options = options;
+        this.maxRateLimitWait = maxRateLimitWait;
+        this.scheduler = scheduler;
+    }
+
+    Retry retriesOf(ApiRequest request) {
+        return Retry.from(failures -> failures.concatMap(signal -> {
+            long attempts = signal.totalRetries() + 1;
+            Duration delay = delayBeforeRetry(request.method(), signal.failure(), attempts);
+            if (delay == null) {
+                return Mono.error(signal.failure());
+            }
+            LOG.debug("{} {} retry in {} ms after attempt {}: {}", request.method(), request.path(), delay.toMillis(),
+                    attempts, signal.failure().getMessage());
+            return Mono.delay(delay, scheduler);
+        }));
+    }
+
+    /** @return the wait before the next attempt, or {@code null} when the failure is final */
+    Duration delayBeforeRetry(HttpMethod method, Throwable failure, long attemptsMade) {
+        if (attemptsMade >= options.maxAttempts()) {
+            return null;
+        }
+        if (failure instanceof RateLimitException rateLimited) {
+            if (rateLimited.statusCode().isEmpty()) {
+                return null; // the limiter already waited as long as allowed
+            }
+            Duration wait = rateLimited.retryAfter().orElseGet(() -> backoff(attemptsMade));
+            return maxRateLimitWait != null && wait.compareTo(maxRateLimitWait) > 0 ? null : wait;
+        }
+        if (failure instanceof ServerException server) {
+            return IDEMPOTENT.contains(method) && RETRYABLE_STATUSES.contains(server.statusCode().orElse(0))
+                    ? backoff(attemptsMade) : null;
+        }
+        if (failure instanceof TransportException transport) {
+            return !transport.requestMayHaveBeenSent() || IDEMPOTENT.contains(method) ? backoff(attemptsMade) : null;
+        }
+        return null;
+    }
+
+    /** Exponential backoff with full jitter: uniform in [0, min(maxDelay, baseDelay * 2^(attempts-1))]. */
+    private Duration backoff(long attemptsMade) {
+        long base = options.baseDelay().toNanos();
+        long cap = options.maxDelay().toNanos();
+        long ceiling = attemptsMade - 1 >= Long.numberOfLeadingZeros(Math.max(base, 1)) - 1
+                ? cap : Math.min(cap, base << (attemptsMade - 1));
+        return ceiling <= 0 ? Duration.ZERO : Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling + 1));
+    }
+}

@@ -1,0 +1,31 @@
+package io.affinity.client.paging;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Fetches one page of a paged call. The client implements it for each paged operation; implement it
+ * yourself to build a {@link PagedFlux} over any source, for example in tests.
+ *
+ * @param <T> the item type
+ */
+@FunctionalInterface
+public interface PageFetcher<T> {
+
+    /**
+     * Fetches one page. Nothing may happen before the returned {@link Mono} is subscribed.
+     *
+     * @param pageToken the token of the page to fetch, or {@code null} for the first page
+     * @return the page; an empty {@link Mono} ends the walk
+     */
+    Mono<Page<T>> fetch(String pageToken);
+
+    /**
+     * The error that ends a walk whose source returned a page token it had already returned.
+     *
+     * @param pageToken the repeated token
+     * @return the error to signal
+     */
+    default RuntimeException repeatedTokenError(String pageToken) {
+        return new IllegalStateException("page token '" + pageToken + "' was returned a second time");
+    }
+}

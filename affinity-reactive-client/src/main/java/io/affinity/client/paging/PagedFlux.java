@@ -1,0 +1,64 @@
+package io.affinity.client.paging;
+
+import java.util.Objects;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+
+/**
+ * The items of a paged call, fetched page by page as the subscriber asks for them. It can also be walked page
+ * by page with {@link #byPage()} and resumed from a saved token with {@link #byPage(String)}.
+ *
+ * <p>Demand drives every request: a page is fetched only when the subscriber has asked for more items than
+ * the pages already fetched hold, so {@code take(1)} sends one request and a subscriber asking for one item
+ * at a time never has more than one page in memory. Cancelling cancels the request in flight. A walk ends at
+ * the first page without a next token; a page without items but with a token does not end it; a token
+ * returned a second time fails it instead of looping. Each subscription starts a new walk.
+ *
+ * @param <T> the item type
+ */
+public final class PagedFlux<T> extends Flux<T> {
+
+    private final PageFetcher<T> fetcher;
+
+    private PagedFlux(PageFetcher<T> fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    /**
+     * Creates a paged flux.
+     *
+     * @param fetcher fetches one page for a token ({@code null} for the first page)
+     * @param <T>     the item type
+     * @return the paged flux
+     */
+    public static <T> PagedFlux<T> of(PageFetcher<T> fetcher) {
+        return new PagedFlux<>(Objects.requireNonNull(fetcher, "fetcher"));
+    }
+
+    /**
+     * Walks the pages from the first one. Each page is fetched when the subscriber requests it.
+     *
+     * @return the pages
+     */
+    public Flux<Page<T>> byPage() {
+        return new PageFlux<>(fetcher, null);
+    }
+
+    /**
+     * Walks the pages from the page a previous walk's {@link Page#nextPageToken()} pointed to.
+     *
+     * @param continuationToken the token of the first page to fetch; must not be blank
+     * @return the pages, or a failed flux when the token is blank
+     */
+    public Flux<Page<T>> byPage(String continuationToken) {
+        if (continuationToken == null || continuationToken.isBlank()) {
+            return Flux.error(new IllegalArgumentException("continuationToken must not be null or blank"));
+        }
+        return new PageFlux<>(fetcher, continuationToken);
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super T> actual) {
+        byPage().subscribe(new ItemSubscriber<>(actual));
+    }
+}

@@ -1,0 +1,58 @@
+package io.affinity.client.ratelimit;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Decides when a call may be sent. One limiter serves every call of a client (one API key); every attempt,
+ * retries included, takes a permit.
+ *
+ * <p>The default implementation ({@link #tokenBucket(RateLimitOptions, Scheduler)}) keeps its state in
+ * memory. Implement this interface to share one budget between processes that use the same key, for
+ * example through a shared store. Implementations must never block the calling thread: waiting is done by
+ * completing the returned {@link Mono} later.
+ */
+public interface RateLimiter {
+
+    /**
+     * Asks for a permit to send one request.
+     *
+     * <p>The returned {@link Mono} emits the permit once the call may go. Cancelling it while waiting gives up
+     * the place in line, and a permit granted to a cancelled caller is returned. It fails with a
+     * {@link io.affinity.client.error.RateLimitException} when the caller has waited longer than allowed, and
+     * with a {@link io.affinity.client.error.RequestQueueFullException} when too many callers already wait.
+     *
+     * @param method the HTTP method of the request, for error messages and per-endpoint budgets
+     * @param path   the request path, for error messages and per-endpoint budgets
+     * @return the permit, when the call may be sent
+     */
+    Mono<Permit> acquire(String method, String path);
+
+    /** @return the latest limits the server reported */
+    RateLimitSnapshot snapshot();
+
+    /**
+     * Creates the default limiter: a token bucket refilled at the server's per-minute limit, a gate that
+     * closes for every caller when the server reports no request left or answers 429, and a cap on requests
+     * in flight with a bounded line of waiters.
+     *
+     * @param options   the limits
+     * @param scheduler the scheduler whose clock and timers the limiter uses to wait
+     * @return a new limiter
+     */
+    static RateLimiter tokenBucket(RateLimitOptions options, Scheduler scheduler) {
+        return new TokenBucketRateLimiter(options, scheduler);
+    }
+
+    /** The right to send one request. The client releases every permit exactly once. */
+    interface Permit {
+
+        /**
+         * Gives the permit back once the call has ended.
+         *
+         * @param feedback what the response said about the limits, or {@link RateLimitFeedback#none()} when
+         *                 there was no response
+         */
+        void release(RateLimitFeedback feedback);
+    }
+}

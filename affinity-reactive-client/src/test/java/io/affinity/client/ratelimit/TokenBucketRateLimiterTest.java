@@ -1,0 +1,206 @@
+package io.affinity.client.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.affinity.client.error.RateLimitException;
+import io.affinity.client.error.RequestQueueFullException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** The default limiter on virtual time: no HTTP, every step deterministic. */
+class TokenBucketRateLimiterTest {
+
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    private final List<RateLimiter.Permit> granted = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+
+    private RateLimiter limiter(RateLimitOptions.Builder options) {
+        return RateLimiter.tokenBucket(options.build(), time);
+    }
+
+    private Disposable take(RateLimiter limiter) {
+        return limiter.acquire("GET", "/lists").subscribe(granted::add, failures::add);
+    }
+
+    private static RateLimitFeedback response(int status, long limit, long remaining, long resetSeconds) {
+        Quota user = new Quota(limit, remaining, Duration.ofSeconds(resetSeconds), Instant.EPOCH);
+        return RateLimitFeedback.of(status, RateLimitSnapshot.of(user, null), null);
+    }
+
+    @Test
+    void theBucketPacesCallsAtTheLimitPerMinute() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().requestsPerMinute(2));
+        take(limiter);
+        take(limiter);
+        take(limiter);
+        assertEquals(2, granted.size());
+
+        time.advanceTimeBy(Duration.ofSeconds(29));
+        assertEquals(2, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(3, granted.size());
+    }
+
+    @Test
+    void waitingIsVisibleToStepVerifierOnVirtualTime() {
+        StepVerifier.withVirtualTime(() -> {
+                    RateLimiter limiter = RateLimiter.tokenBucket(
+                            RateLimitOptions.builder().requestsPerMinute(1).build(), VirtualTimeScheduler.get());
+                    return limiter.acquire("GET", "/a").then(limiter.acquire("GET", "/b"));
+                })
+                .expectSubscription()
+                .expectNoEvent(Duration.ofSeconds(59))
+                .thenAwait(Duration.ofSeconds(1))
+                .expectNextCount(1)
+                .verifyComplete();
+    }
+
+    @Test
+    void theServerLimitReplacesTheDefault() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        granted.remove(0).release(response(200, 60, 0, 0));
+        // 60 a minute with no token left: the next permit comes one second later
+        take(limiter);
+        assertEquals(0, granted.size());
+        time.advanceTimeBy(Duration.ofMillis(999));
+        assertEquals(0, granted.size());
+        time.advanceTimeBy(Duration.ofMillis(1));
+        assertEquals(1, granted.size());
+        assertEquals(60, limiter.snapshot().user().orElseThrow().limit());
+    }
+
+    @Test
+    void noRemainingRequestClosesTheGateForEveryCallerUntilTheReset() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        granted.remove(0).release(response(200, 900, 0, 40));
+        take(limiter);
+        take(limiter);
+        take(limiter);
+
+        time.advanceTimeBy(Duration.ofSeconds(39));
+        assertEquals(0, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(3, granted.size());
+    }
+
+    @Test
+    void a429ClosesTheGateForEveryCallerUntilRetryAfter() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        take(limiter);
+        granted.remove(0).release(RateLimitFeedback.of(429, RateLimitSnapshot.empty(), Duration.ofSeconds(10)));
+        take(limiter);
+        take(limiter);
+
+        assertEquals(1, granted.size()); // granted before the 429 arrived
+        time.advanceTimeBy(Duration.ofSeconds(9));
+        assertEquals(1, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(3, granted.size());
+    }
+
+    @Test
+    void requestsInFlightAreCappedAndAReleaseLetsTheNextOneGo() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(2));
+        take(limiter);
+        take(limiter);
+        take(limiter);
+        assertEquals(2, granted.size());
+
+        granted.get(0).release(RateLimitFeedback.none());
+        assertEquals(3, granted.size());
+    }
+
+    @Test
+    void aFullLineRefusesNewCallersWithAClearError() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxQueuedRequests(2));
+        take(limiter);
+        take(limiter);
+        take(limiter);
+        take(limiter);
+
+        assertEquals(1, granted.size());
+        assertEquals(1, failures.size());
+        RequestQueueFullException full = assertInstanceOf(RequestQueueFullException.class, failures.get(0));
+        assertEquals(2, full.maxQueuedRequests());
+        assertEquals("GET /lists: not sent: 2 calls already wait for the rate limiter (maxQueuedRequests)",
+                full.getMessage());
+    }
+
+    @Test
+    void cancellingAWaitingCallFreesItsPlaceInLine() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxQueuedRequests(1));
+        take(limiter);
+        Disposable waiting = take(limiter);
+        waiting.dispose();
+        take(limiter);
+
+        assertEquals(List.of(), failures);
+        granted.get(0).release(RateLimitFeedback.none());
+        assertEquals(2, granted.size()); // the third caller, not the cancelled one
+    }
+
+    @Test
+    void aCancelledCallerNeverHoldsAPermit() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1).requestsPerMinute(2));
+        take(limiter);
+        AtomicReference<RateLimiter.Permit> lost = new AtomicReference<>();
+        // the caller gives up while waiting: the permit goes to the next caller instead
+        Disposable waiting = limiter.acquire("GET", "/lists").subscribe(lost::set);
+        waiting.dispose();
+        granted.get(0).release(RateLimitFeedback.none());
+        take(limiter);
+
+        assertEquals(null, lost.get());
+        assertEquals(2, granted.size());
+    }
+
+    @Test
+    void aCallerWaitingLongerThanTheMaximumFailsWithTheRateLimitError() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxWait(Duration.ofSeconds(5)));
+        take(limiter);
+        granted.remove(0).release(response(429, 900, 0, 60));
+        take(limiter);
+
+        time.advanceTimeBy(Duration.ofSeconds(5));
+        RateLimitException limited = assertInstanceOf(RateLimitException.class, failures.get(0));
+        assertTrue(limited.statusCode().isEmpty());
+        assertEquals(Duration.ofSeconds(55), limited.retryAfter().orElseThrow());
+        assertTrue(limited.getMessage().startsWith("GET /lists: gave up waiting for the rate limit"),
+                limited.getMessage());
+
+        // its place is free again: once the gate opens, a new caller goes through
+        time.advanceTimeBy(Duration.ofSeconds(55));
+        take(limiter);
+        assertEquals(1, granted.size());
+    }
+
+    @Test
+    void theSnapshotKeepsTheLatestOfEachWindow() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        assertTrue(limiter.snapshot().isEmpty());
+        take(limiter);
+        take(limiter);
+        Quota org = new Quota(40_000, 39_999, Duration.ofDays(3), Instant.EPOCH);
+        granted.get(0).release(RateLimitFeedback.of(200,
+                RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org), null));
+        granted.get(1).release(response(200, 900, 898, 29));
+
+        RateLimitSnapshot snapshot = limiter.snapshot();
+        assertEquals(898, snapshot.user().orElseThrow().remaining());
+        assertEquals(org, snapshot.org().orElseThrow());
+        assertFalse(snapshot.isEmpty());
+    }
+}
