@@ -2,6 +2,9 @@ package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.ratelimit.RateLimitSnapshot;
+import io.affinity.model.RateLimit;
+import io.affinity.model.Whoami;
+import reactor.core.publisher.Mono;
 
 /**
  * Non-blocking client of the Affinity API v1. Immutable and thread-safe: build one per API key with
@@ -22,16 +25,136 @@ import io.affinity.client.ratelimit.RateLimitSnapshot;
 public final class AffinityClient implements AutoCloseable {
 
     private final ApiEngine engine;
+    private final EntityFiles entityFiles;
+    private final Webhooks webhooks;
     private final String description;
+    private final Lists lists;
+    private final ListEntries listEntries;
+    private final Persons persons;
+    private final Organizations organizations;
+    private final Opportunities opportunities;
+    private final Fields fields;
+    private final Account account;
+    private final FieldValues fieldValues;
+    private final FieldValueChanges fieldValueChanges;
+    private final Interactions interactions;
+    private final RelationshipStrengths relationshipStrengths;
+    private final Notes notes;
+    private final Reminders reminders;
 
     AffinityClient(ApiEngine engine, String description) {
         this.engine = engine;
+        this.entityFiles = new EntityFiles(engine);
+        this.webhooks = new Webhooks(engine);
         this.description = description;
+        this.lists = new Lists(engine);
+        this.listEntries = new ListEntries(engine);
+        this.persons = new Persons(engine);
+        this.organizations = new Organizations(engine);
+        this.opportunities = new Opportunities(engine);
+        this.fields = new Fields(engine);
+        this.account = new Account(engine);
+        this.fieldValues = new FieldValues(engine);
+        this.fieldValueChanges = new FieldValueChanges(engine);
+        this.interactions = new Interactions(engine);
+        this.relationshipStrengths = new RelationshipStrengths(engine);
+        this.notes = new Notes(engine);
+        this.reminders = new Reminders(engine);
     }
 
     /** @return a new builder */
     public static AffinityClientBuilder builder() {
         return new AffinityClientBuilder();
+    }
+
+    /** @return the files attached to persons, organizations and opportunities ({@code /entity-files}) */
+    public EntityFiles entityFiles() {
+        return entityFiles;
+    }
+
+    /** @return the webhook subscriptions ({@code /webhook}) */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** @return the lists of persons, organizations or opportunities ({@code /lists}) */
+    public Lists lists() {
+        return lists;
+    }
+
+    /** @return the entries of lists ({@code /lists/{list_id}/list-entries}) */
+    public ListEntries listEntries() {
+        return listEntries;
+    }
+
+    /** @return the persons ({@code /persons}) */
+    public Persons persons() {
+        return persons;
+    }
+
+    /** @return the organizations ({@code /organizations}) */
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    /** @return the opportunities ({@code /opportunities}) */
+    public Opportunities opportunities() {
+        return opportunities;
+    }
+
+    /** @return the fields, global and list-specific ({@code /fields}) */
+    public Fields fields() {
+        return fields;
+    }
+
+    /** @return the values of fields, the cells of Affinity's spreadsheets ({@code /field-values}) */
+    public FieldValues fieldValues() {
+        return fieldValues;
+    }
+
+    /** @return the history of the values of fields that track changes ({@code /field-value-changes}) */
+    public FieldValueChanges fieldValueChanges() {
+        return fieldValueChanges;
+    }
+
+    /** @return the meetings, calls, chat messages and emails ({@code /interactions}) */
+    public Interactions interactions() {
+        return interactions;
+    }
+
+    /** @return how strong relationships between people are ({@code /relationships-strengths}) */
+    public RelationshipStrengths relationshipStrengths() {
+        return relationshipStrengths;
+    }
+
+    /** @return the notes ({@code /notes}) */
+    public Notes notes() {
+        return notes;
+    }
+
+    /** @return the reminders ({@code /reminders}) */
+    public Reminders reminders() {
+        return reminders;
+    }
+
+    /**
+     * The user of the API key, its Affinity instance and the authentication method: {@code GET /auth/whoami}.
+     *
+     * @return who the API key belongs to
+     */
+    public Mono<Whoami> whoami() {
+        return account.whoami();
+    }
+
+    /**
+     * The account's monthly and the API key's per-minute limits with their usage, as the server counts them:
+     * {@code GET /rate-limit}. For the limits of the latest response headers, without a call, see
+     * {@link #rateLimits()}.
+     *
+     * @return the limits and their usage
+     */
+    public Mono<RateLimit> rateLimit() {
+        return account.rateLimit();
     }
 
     /**

@@ -41,6 +41,7 @@ public final class AffinityClientBuilder {
     private AuthScheme authScheme = AuthScheme.BASIC;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration responseTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout;
     private RetryOptions retryOptions = RetryOptions.defaults();
     private RateLimitOptions rateLimitOptions = RateLimitOptions.defaults();
     private RateLimiter rateLimiter;
@@ -97,6 +98,18 @@ public final class AffinityClientBuilder {
      */
     public AffinityClientBuilder responseTimeout(Duration responseTimeout) {
         this.responseTimeout = Args.positive("responseTimeout", responseTimeout);
+        return this;
+    }
+
+    /**
+     * @param callTimeout the longest one call (one page, for paged calls) may take in all, rate-limit waits and
+     *                    retries included; past it the call fails with a
+     *                    {@link io.affinity.client.error.TransportException} of kind {@code TIMEOUT}. No such
+     *                    limit by default: each attempt is bounded by the response timeout.
+     * @return this builder
+     */
+    public AffinityClientBuilder callTimeout(Duration callTimeout) {
+        this.callTimeout = Args.positive("callTimeout", callTimeout);
         return this;
     }
 
@@ -186,7 +199,7 @@ public final class AffinityClientBuilder {
             throw new IllegalStateException("apiKey must be set: AffinityClient.builder().apiKey(...)");
         }
         EngineSettings settings = new EngineSettings(new Credentials(apiKey, authScheme), baseUrl, connectTimeout,
-                responseTimeout, retryOptions, rateLimitOptions, rateLimiter, connectionPoolOptions, maxResponseSize,
+                responseTimeout, callTimeout, retryOptions, rateLimitOptions, rateLimiter, connectionPoolOptions, maxResponseSize,
                 httpClient, scheduler != null ? scheduler : Schedulers.parallel(), AffinityJson.newObjectMapper());
         return new AffinityClient(ApiEngine.create(settings),
                 "AffinityClient{baseUrl=" + baseUrl + ", authScheme=" + authScheme + '}');

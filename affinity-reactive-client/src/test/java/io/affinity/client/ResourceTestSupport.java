@@ -26,6 +26,7 @@ public final class ResourceTestSupport {
      * @return a builder pointed at that server with its API key, retrying without delay
      */
     public static AffinityClientBuilder builder(AffinityMockServer server) {
+        OperationCoverage.register(server);
         return AffinityClient.builder()
                 .apiKey(server.apiKey())
                 .baseUrl(server.baseUrl().toString())

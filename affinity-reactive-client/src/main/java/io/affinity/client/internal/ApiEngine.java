@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affinity.client.ConnectionPoolOptions;
 import io.affinity.client.error.PaginationException;
+import io.affinity.client.error.TransportException;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PageFetcher;
 import io.affinity.client.paging.PagedFlux;
@@ -13,16 +14,21 @@ import io.affinity.client.ratelimit.RateLimiter;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -51,12 +57,17 @@ public final class ApiEngine implements AutoCloseable {
     private final RateLimiter limiter;
     private final RetryPolicy retryPolicy;
     private final ResponseErrors errors;
+    private final Downloads downloads;
     private final Clock clock;
+    private final Duration callTimeout;
+    private final Scheduler scheduler;
     private final ConnectionProvider ownedProvider;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiEngine(EngineSettings settings, HttpClient httpClient, ConnectionProvider ownedProvider, Clock clock) {
         this.mapper = settings.objectMapper();
+        this.callTimeout = settings.callTimeout();
+        this.scheduler = settings.scheduler();
         this.ownedProvider = ownedProvider;
         this.clock = clock;
         this.transport = new HttpTransport(httpClient, settings.baseUrl(), settings.maxResponseSize(),
@@ -66,6 +77,7 @@ public final class ApiEngine implements AutoCloseable {
         this.retryPolicy = new RetryPolicy(settings.retryOptions(), settings.rateLimitOptions().maxWait().orElse(null),
                 settings.scheduler());
         this.errors = new ResponseErrors(mapper, settings.credentials());
+        this.downloads = new Downloads(transport, limiter, retryPolicy, errors, clock);
     }
 
     /**
@@ -134,6 +146,21 @@ public final class ApiEngine implements AutoCloseable {
         return PagedFlux.of(new EnginePageFetcher<>(firstPage, type, toPage));
     }
 
+    /**
+     * Downloads a file: follows the redirects the API answers with (the API key is sent only to the API's own
+     * origin) and hands out the body buffer by buffer as the subscriber requests it, never holding it whole and
+     * without the response size limit. Retried like any call until the first buffer is handed out, never after.
+     *
+     * @param request builds the request; evaluated on subscription, so argument checks inside it fail the
+     *                returned {@link Flux} before anything is sent
+     * @return the body, in buffers the subscriber owns
+     */
+    public Flux<ByteBuffer> download(Supplier<ApiRequest> request) {
+        return Mono.fromSupplier(request).flatMapMany(built -> closed.get()
+                ? Flux.error(new IllegalStateException("the Affinity client is closed"))
+                : downloads.download(built));
+    }
+
     /** @return the latest rate limits the server reported */
     public RateLimitSnapshot rateLimits() {
         return limiter.snapshot();
@@ -148,7 +175,14 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     private <T> Mono<T> execute(ApiRequest request, ResponseType<T> type) {
-        return call(request).flatMap(response -> decode(request, response, type));
+        Mono<T> result = call(request).flatMap(response -> decode(request, response, type));
+        if (callTimeout == null) {
+            return result;
+        }
+        return result.timeout(callTimeout, Mono.error(() -> new TransportException(request.method().name(),
+                request.path(), TransportException.Kind.TIMEOUT, true,
+                new TimeoutException("the call did not complete within the call timeout of " + callTimeout))),
+                scheduler);
     }
 
     private Mono<RawResponse> call(ApiRequest request) {
@@ -173,6 +207,9 @@ public final class ApiEngine implements AutoCloseable {
         ApiRequest.Body body = request.body();
         if (body instanceof ApiRequest.JsonBody json) {
             return new PreparedCall(request, request.pathAndQuery(), mapper.writeValueAsBytes(json.value()), JSON);
+        }
+        if (body instanceof ApiRequest.MultipartBody multipart) {
+            return new PreparedCall(request, request.pathAndQuery(), new Multipart(multipart.parts()));
         }
         if (body instanceof ApiRequest.FormBody form) {
             StringBuilder encoded = new StringBuilder();
@@ -218,23 +255,6 @@ public final class ApiEngine implements AutoCloseable {
             return Mono.justOrEmpty(value);
         } catch (IOException e) {
             return Mono.error(errors.undecodable(request, response, e));
-        }
-    }
-
-    /** Gives a permit back exactly once, whichever of response, failure or cancellation comes first. */
-    private static final class OncePermit {
-
-        private final RateLimiter.Permit permit;
-        private final AtomicBoolean released = new AtomicBoolean();
-
-        OncePermit(RateLimiter.Permit permit) {
-            this.permit = permit;
-        }
-
-        void release(RateLimitFeedback feedback) {
-            if (released.compareAndSet(false, true)) {
-                permit.release(feedback);
-            }
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * One API call, described: method, path (a template with its variables filled in and encoded), query
- * parameters in order (a name may repeat) and an optional JSON or form body. Immutable. Internal API.
+ * parameters in order (a name may repeat) and an optional JSON, form or multipart body. Immutable (a multipart
+ * body made from a stream can be sent only once: see {@link #isReplayable()}). Internal API.
  *
  * <pre>{@code
  * ApiRequest.get("/lists/{list_id}/list-entries")
@@ -90,6 +91,16 @@ public final class ApiRequest {
         return body;
     }
 
+    /**
+     * @return whether this request can be sent (again): {@code false} once a multipart part given as a stream of
+     *         buffers was sent, since a stream cannot be read twice
+     */
+    public boolean isReplayable() {
+        return !(body instanceof MultipartBody multipart)
+                || multipart.parts().stream().allMatch(part -> !(part instanceof FilePart file)
+                        || file.content().canBeSent());
+    }
+
     /** @return the encoded path and query string, for example {@code /persons?term=a%20b&page_size=10} */
     String pathAndQuery() {
         if (query.isEmpty()) {
@@ -129,7 +140,7 @@ public final class ApiRequest {
     }
 
     /** A request body. */
-    sealed interface Body permits JsonBody, FormBody {
+    sealed interface Body permits JsonBody, FormBody, MultipartBody {
     }
 
     /** A body written as JSON by the client's object mapper. */
@@ -138,6 +149,25 @@ public final class ApiRequest {
 
     /** A body written as {@code application/x-www-form-urlencoded}. */
     record FormBody(List<Map.Entry<String, String>> fields) implements Body {
+    }
+
+    /** A body written as {@code multipart/form-data}, streamed part by part. */
+    record MultipartBody(List<Part> parts) implements Body {
+    }
+
+    /** One part of a multipart body. */
+    sealed interface Part permits FieldPart, FilePart {
+
+        /** @return the form field name */
+        String name();
+    }
+
+    /** A text field of a multipart body. */
+    record FieldPart(String name, String value) implements Part {
+    }
+
+    /** A file of a multipart body. */
+    record FilePart(String name, String filename, String contentType, PartContent content) implements Part {
     }
 
     /** Builder of {@link ApiRequest}. Its methods throw {@link IllegalArgumentException} on misuse. */
@@ -149,6 +179,7 @@ public final class ApiRequest {
         private final List<Map.Entry<String, String>> query = new ArrayList<>();
         private List<Map.Entry<String, String>> formFields;
         private Object jsonBody;
+        private List<Part> multipartParts;
 
         private Builder(HttpMethod method, String pathTemplate) {
             this.method = method;
@@ -228,6 +259,45 @@ public final class ApiRequest {
         }
 
         /**
+         * Adds a text field to a {@code multipart/form-data} body, after the parts added before; nothing when the
+         * value is {@code null}.
+         *
+         * @param name  the field name
+         * @param value its value, written with {@code String.valueOf}, or {@code null}
+         * @return this builder
+         */
+        public Builder multipartField(String name, Object value) {
+            Args.notBlank("name", name);
+            if (value != null) {
+                multipartParts().add(new FieldPart(name, String.valueOf(value)));
+            }
+            return this;
+        }
+
+        /**
+         * Adds a file to a {@code multipart/form-data} body, after the parts added before.
+         *
+         * @param name        the field name
+         * @param filename    the file name sent with it
+         * @param contentType its media type
+         * @param content     its bytes
+         * @return this builder
+         */
+        public Builder multipartFile(String name, String filename, String contentType, PartContent content) {
+            multipartParts().add(new FilePart(Args.notBlank("name", name), Args.notBlank("filename", filename),
+                    Args.notBlank("contentType", contentType), Args.notNull("content", content)));
+            return this;
+        }
+
+        private List<Part> multipartParts() {
+            Args.check(jsonBody == null && formFields == null, "body", "cannot be both multipart and JSON or a form");
+            if (multipartParts == null) {
+                multipartParts = new ArrayList<>();
+            }
+            return multipartParts;
+        }
+
+        /**
          * @return the request
          * @throws IllegalArgumentException when a path variable has no value or a value has no variable
          */
@@ -245,8 +315,11 @@ public final class ApiRequest {
             matcher.appendTail(path);
             Args.check(used == pathParams.size(), "pathParams " + pathParams.keySet(),
                     "name variables missing from " + pathTemplate);
+            Args.check(multipartParts == null || (jsonBody == null && formFields == null), "body",
+                    "cannot be both multipart and JSON or a form");
             Body body = jsonBody != null ? new JsonBody(jsonBody)
-                    : formFields != null ? new FormBody(List.copyOf(formFields)) : null;
+                    : formFields != null ? new FormBody(List.copyOf(formFields))
+                    : multipartParts != null ? new MultipartBody(List.copyOf(multipartParts)) : null;
             return new ApiRequest(method, path.toString(), query, body);
         }
     }

@@ -16,6 +16,8 @@ import reactor.netty.http.client.HttpClient;
  * @param baseUrl         the base URL, without trailing slash
  * @param connectTimeout  the connect timeout
  * @param responseTimeout the response timeout
+ * @param callTimeout     the longest one call may take in all (rate-limit waits and retries included), or
+ *                        {@code null} for no such limit
  * @param retryOptions    the retry settings
  * @param rateLimitOptions the settings of the default rate limiter (its maximum wait also applies to 429s)
  * @param rateLimiter     a rate limiter to use instead of the default one, or {@code null}
@@ -26,7 +28,7 @@ import reactor.netty.http.client.HttpClient;
  * @param objectMapper    the mapper that writes bodies and decodes responses
  */
 public record EngineSettings(Credentials credentials, String baseUrl, Duration connectTimeout,
-                             Duration responseTimeout, RetryOptions retryOptions, RateLimitOptions rateLimitOptions,
+                             Duration responseTimeout, Duration callTimeout, RetryOptions retryOptions, RateLimitOptions rateLimitOptions,
                              RateLimiter rateLimiter, ConnectionPoolOptions poolOptions, long maxResponseSize,
                              HttpClient httpClient, Scheduler scheduler, ObjectMapper objectMapper) {
 }

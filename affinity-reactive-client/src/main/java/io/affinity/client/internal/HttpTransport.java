@@ -4,12 +4,21 @@ import io.affinity.client.error.AffinityException;
 import io.affinity.client.error.ResponseTooLargeException;
 import io.affinity.client.error.TransportException;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.TimeoutException;
 import java.io.IOException;
+import java.net.URI;
+import java.util.function.BiFunction;
+import org.reactivestreams.Publisher;
 import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.Connection;
+import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -24,10 +33,12 @@ final class HttpTransport {
     private final String baseUrl;
     private final long maxResponseSize;
     private final Credentials credentials;
+    private final URI apiOrigin;
 
     HttpTransport(HttpClient client, String baseUrl, long maxResponseSize, Credentials credentials) {
         this.client = client;
         this.baseUrl = baseUrl;
+        this.apiOrigin = URI.create(baseUrl);
         this.maxResponseSize = maxResponseSize;
         this.credentials = credentials;
     }
@@ -40,6 +51,9 @@ final class HttpTransport {
                     .send((request, outbound) -> {
                         writeStarted.set(true);
                         request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorizationHeader());
+                        if (call.multipart() != null) {
+                            return sendMultipart(call.multipart(), request, outbound);
+                        }
                         if (call.body() == null) {
                             return outbound;
                         }
@@ -52,6 +66,66 @@ final class HttpTransport {
                     .onErrorMap(failure -> !(failure instanceof AffinityException),
                             failure -> transportFailure(call, failure, writeStarted.get()));
         });
+    }
+
+    /** @return the absolute URL of a call to the API */
+    String urlOf(PreparedCall call) {
+        return baseUrl + call.pathAndQuery();
+    }
+
+    /**
+     * Sends one GET of a download, to the API or to where it redirected, and hands the response head and body to
+     * {@code handler}, which streams or drains the body. The API key goes only to the API's own origin (the
+     * scheme, host and port of the base URL), never to another host.
+     *
+     * @param call    the API call the download belongs to (named in errors)
+     * @param url     the absolute URL to get
+     * @param handler reads the response
+     * @param <T>     what the handler emits
+     * @return what the handler emits; wire failures as {@link TransportException}s
+     */
+    <T> Flux<T> download(PreparedCall call, URI url,
+                         BiFunction<? super HttpClientResponse, ? super ByteBufFlux, ? extends Publisher<T>> handler) {
+        return Flux.defer(() -> {
+            AtomicBoolean writeStarted = new AtomicBoolean();
+            boolean toApi = isApiOrigin(url);
+            return client.request(HttpMethod.GET)
+                    .uri(url)
+                    .send((request, outbound) -> {
+                        writeStarted.set(true);
+                        request.header(HttpHeaderNames.ACCEPT, "*/*");
+                        if (toApi) {
+                            request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorizationHeader());
+                        }
+                        return outbound;
+                    })
+                    .response(handler)
+                    .onErrorMap(failure -> !(failure instanceof AffinityException),
+                            failure -> transportFailure(call, failure, writeStarted.get()));
+        });
+    }
+
+    /** @return whether the URL has the scheme, host and port of the API's base URL */
+    boolean isApiOrigin(URI url) {
+        return apiOrigin.getScheme().equalsIgnoreCase(url.getScheme())
+                && apiOrigin.getHost().equalsIgnoreCase(url.getHost())
+                && port(apiOrigin) == port(url);
+    }
+
+    private static int port(URI url) {
+        return url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    /** Streams a multipart body: with {@code Content-Length} when known, chunked otherwise. */
+    private static NettyOutbound sendMultipart(Multipart multipart, HttpClientRequest request,
+                                               NettyOutbound outbound) {
+        request.header(HttpHeaderNames.CONTENT_TYPE, multipart.contentType());
+        if (multipart.length() >= 0) {
+            request.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(multipart.length()));
+        } else {
+            request.header(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        return outbound.send(multipart.content());
     }
 
     private Mono<RawResponse> read(PreparedCall call, HttpClientResponse response, Connection connection) {

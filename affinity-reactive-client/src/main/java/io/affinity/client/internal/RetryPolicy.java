@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,9 +43,21 @@ final class RetryPolicy {
     }
 
     Retry retriesOf(ApiRequest request) {
+        return retriesOf(request, () -> true);
+    }
+
+    /**
+     * @param request    the request
+     * @param repeatable asked after each failure: {@code false} makes the failure final (for example once a
+     *                   download has handed out bytes, which a new attempt would hand out again)
+     * @return the retry rules of the request; a request that is no longer {@link ApiRequest#isReplayable()
+     *         replayable} is never retried
+     */
+    Retry retriesOf(ApiRequest request, BooleanSupplier repeatable) {
         return Retry.from(failures -> failures.concatMap(signal -> {
             long attempts = signal.totalRetries() + 1;
-            Duration delay = delayBeforeRetry(request.method(), signal.failure(), attempts);
+            Duration delay = request.isReplayable() && repeatable.getAsBoolean()
+                    ? delayBeforeRetry(request.method(), signal.failure(), attempts) : null;
             if (delay == null) {
                 return Mono.error(signal.failure());
             }

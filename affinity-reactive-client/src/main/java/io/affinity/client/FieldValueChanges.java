@@ -1,0 +1,56 @@
+package io.affinity.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.affinity.client.internal.ApiEngine;
+import io.affinity.client.internal.ApiRequest;
+import io.affinity.client.internal.Args;
+import io.affinity.client.internal.ResponseType;
+import io.affinity.client.query.FieldValueChangeQuery;
+import io.affinity.model.FieldValueChange;
+import java.util.List;
+import reactor.core.publisher.Flux;
+
+/**
+ * The history of the values of fields that track changes. Reached through
+ * {@link AffinityClient#fieldValueChanges()}.
+ */
+public final class FieldValueChanges {
+
+    private static final ResponseType<List<FieldValueChange>> CHANGE_LIST =
+            ResponseType.of(new TypeReference<List<FieldValueChange>>() { });
+
+    private final ApiEngine engine;
+
+    FieldValueChanges(ApiEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Lists the changes of one field's values ({@code GET /field-value-changes}).
+     *
+     * @param query {@code fieldId} (required, positive), optionally {@code actionType} and at most one of
+     *              {@code personId}, {@code organizationId}, {@code opportunityId} or {@code listEntryId}
+     *              (positive)
+     * @return the changes; fails with {@link IllegalArgumentException} before sending when the query breaks
+     *         these rules, and with an {@link io.affinity.client.error.AffinityException} when the call fails (for
+     *         example a field that does not track changes)
+     */
+    public Flux<FieldValueChange> list(FieldValueChangeQuery query) {
+        return engine.mono(() -> {
+            Args.notNull("query", query);
+            Args.check(query.fieldId().isPresent(), "fieldId", "is required");
+            int given = OptionalArgs.countPresent(query.personId(), query.organizationId(), query.opportunityId(),
+                    query.listEntryId());
+            Args.check(given <= 1, "personId, organizationId, opportunityId, listEntryId",
+                    "at most one may be set, " + given + " were");
+            return ApiRequest.get("/field-value-changes")
+                    .query("field_id", OptionalArgs.positive("fieldId", query.fieldId()))
+                    .query("action_type", query.actionType().map(type -> type.value()).orElse(null))
+                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
+                    .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
+                    .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
+                    .query("list_entry_id", OptionalArgs.positive("listEntryId", query.listEntryId()))
+                    .build();
+        }, CHANGE_LIST).flatMapIterable(changes -> changes);
+    }
+}

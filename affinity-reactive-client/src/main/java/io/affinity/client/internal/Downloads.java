@@ -1,0 +1,115 @@
+package io.affinity.client.internal;
+
+import io.affinity.client.error.DecodeException;
+import io.affinity.client.error.ErrorResponseException;
+import io.affinity.client.ratelimit.RateLimitFeedback;
+import io.affinity.client.ratelimit.RateLimiter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClientResponse;
+
+/**
+ * Downloads a file as a stream of buffers: one rate-limit permit for the API's answer, redirects followed
+ * (the API answers {@code 302} with the file's location; the API key goes only to the API's own origin), the
+ * body handed out buffer by buffer as the subscriber requests it, never held whole.
+ *
+ * <p>Retries follow {@link RetryPolicy} until the first byte is handed out; a failure after that ends the
+ * stream, since a new attempt would hand out the same bytes again.
+ */
+final class Downloads {
+
+    /** The most redirects followed for one download. */
+    static final int MAX_REDIRECTS = 5;
+    /** The most bytes of an error body kept for its message. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final HttpTransport transport;
+    private final RateLimiter limiter;
+    private final RetryPolicy retryPolicy;
+    private final ResponseErrors errors;
+    private final Clock clock;
+
+    Downloads(HttpTransport transport, RateLimiter limiter, RetryPolicy retryPolicy, ResponseErrors errors,
+              Clock clock) {
+        this.transport = transport;
+        this.limiter = limiter;
+        this.retryPolicy = retryPolicy;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    Flux<ByteBuffer> download(ApiRequest request) {
+        PreparedCall call = new PreparedCall(request, request.pathAndQuery(), null, null);
+        return Flux.defer(() -> {
+            AtomicBoolean streaming = new AtomicBoolean();
+            return Flux.defer(() -> attempt(call, streaming))
+                    .retryWhen(retryPolicy.retriesOf(request, () -> !streaming.get()));
+        });
+    }
+
+    /** One attempt: a permit for the API's answer, then the body, from the API or where it redirects. */
+    private Flux<ByteBuffer> attempt(PreparedCall call, AtomicBoolean streaming) {
+        ApiRequest request = call.request();
+        return Flux.usingWhen(limiter.acquire(request.method().name(), request.path()).map(OncePermit::new),
+                permit -> transport.download(call, URI.create(transport.urlOf(call)), (response, body) -> {
+                    RateLimitFeedback feedback = RateLimitHeaders.feedback(head(response), clock);
+                    permit.release(feedback);
+                    return read(call, URI.create(transport.urlOf(call)), response, body, feedback, 0, streaming);
+                }),
+                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())));
+    }
+
+    private Flux<ByteBuffer> read(PreparedCall call, URI url, HttpClientResponse response, ByteBufFlux body,
+                                  RateLimitFeedback feedback, int redirects, AtomicBoolean streaming) {
+        ApiRequest request = call.request();
+        int status = response.status().code();
+        if (status >= 200 && status < 300) {
+            return body.map(Downloads::copy).doOnNext(first -> streaming.set(true));
+        }
+        if (status >= 300 && status < 400 && status != 304) {
+            String location = response.responseHeaders().get(HttpHeaderNames.LOCATION);
+            if (location == null || location.isBlank()) {
+                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(request.method().name(),
+                        request.path(), status, "redirect without a Location header"))).flux();
+            }
+            if (redirects >= MAX_REDIRECTS) {
+                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(request.method().name(),
+                        request.path(), status, "more than " + MAX_REDIRECTS + " redirects"))).flux();
+            }
+            URI next;
+            try {
+                next = url.resolve(new URI(location.trim()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return body.then(Mono.<ByteBuffer>error(() -> new DecodeException(request.method().name(), request.path(),
+                        status, "invalid redirect Location", e))).flux();
+            }
+            // drain this answer, then follow: a redirect to another host never carries the API key
+            return body.then().thenMany(transport.download(call, next, (nextResponse, nextBody) ->
+                    read(call, next, nextResponse, nextBody, RateLimitFeedback.none(), redirects + 1, streaming)));
+        }
+        BodyBuffer kept = new BodyBuffer(-1, MAX_ERROR_BODY);
+        return body.doOnNext(kept::append)
+                .then(Mono.<ByteBuffer>error(() -> errors.forStatus(request,
+                        new RawResponse(status, response.responseHeaders(), kept.toByteArray()), feedback)))
+                .flux();
+    }
+
+    private static RawResponse head(HttpClientResponse response) {
+        return new RawResponse(response.status().code(), response.responseHeaders(), NO_BODY);
+    }
+
+    /** Copies a network buffer, which Reactor Netty releases once this returns. */
+    private static ByteBuffer copy(io.netty.buffer.ByteBuf chunk) {
+        ByteBuffer copy = ByteBuffer.allocate(chunk.readableBytes());
+        chunk.readBytes(copy);
+        return copy.flip();
+    }
+}

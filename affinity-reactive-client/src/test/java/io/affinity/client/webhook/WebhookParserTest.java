@@ -1,0 +1,166 @@
+package io.affinity.client.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.affinity.model.AffinityList;
+import io.affinity.model.EntityFile;
+import io.affinity.model.Field;
+import io.affinity.model.FieldValue;
+import io.affinity.model.ListEntry;
+import io.affinity.model.Note;
+import io.affinity.model.Opportunity;
+import io.affinity.model.Organization;
+import io.affinity.model.Person;
+import io.affinity.model.Reminder;
+import io.affinity.model.WebhookEventType;
+import io.affinity.model.json.AffinityJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WebhookParserTest {
+
+    private static final ObjectMapper MAPPER = AffinityJson.newObjectMapper();
+    private static final String EXAMPLES = "/io/affinity/testkit/spec/examples/";
+
+    /** Event prefix -> the event class, the body class and an example body (the spec's resource examples). */
+    private static final Map<String, Expected> BY_PREFIX = Map.of(
+            "list", new Expected(WebhookEvent.ListEvent.class, AffinityList.class, "resource-AffinityList.json"),
+            "list_entry", new Expected(WebhookEvent.ListEntryEvent.class, ListEntry.class,
+                    "resource-ListEntry.json"),
+            "note", new Expected(WebhookEvent.NoteEvent.class, Note.class, "resource-Note.json"),
+            "field", new Expected(WebhookEvent.FieldEvent.class, Field.class, "resource-Field.json"),
+            "field_value", new Expected(WebhookEvent.FieldValueEvent.class, FieldValue.class,
+                    "resource-FieldValue.json"),
+            "person", new Expected(WebhookEvent.PersonEvent.class, Person.class, "resource-Person.json"),
+            "organization", new Expected(WebhookEvent.OrganizationEvent.class, Organization.class,
+                    "resource-Organization.json"),
+            "opportunity", new Expected(WebhookEvent.OpportunityEvent.class, Opportunity.class,
+                    "resource-Opportunity.json"),
+            "file", new Expected(WebhookEvent.EntityFileEvent.class, EntityFile.class, "resource-EntityFile.json"),
+            "reminder", new Expected(WebhookEvent.ReminderEvent.class, Reminder.class, "resource-Reminder.json"));
+
+    private final WebhookParser parser = WebhookParser.create();
+
+    static Stream<Arguments> everyKnownEvent() {
+        return WebhookEventType.values().stream().map(type -> Arguments.of(type,
+                BY_PREFIX.get(type.value().substring(0, type.value().indexOf('.')))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyKnownEvent")
+    void everyEventOfTheTableGetsItsTypedBody(WebhookEventType type, Expected expected) throws IOException {
+        JsonNode body = example(expected.example());
+        String payload = "{\"type\":\"" + type.value() + "\",\"body\":" + body + ",\"sent_at\":1631120151}";
+
+        WebhookEvent<?> event = parser.parse(payload.getBytes(StandardCharsets.UTF_8));
+
+        assertInstanceOf(expected.eventClass(), event);
+        assertEquals(type, event.type());
+        assertEquals(Instant.ofEpochSecond(1631120151), event.sentAt());
+        assertEquals(MAPPER.treeToValue(body, expected.bodyClass()), expected.bodyClass().cast(event.body()));
+    }
+
+    @Test
+    void theTableHasTwentyNineEventsAndEveryOneIsMapped() {
+        assertEquals(29, WebhookEventType.values().size());
+        everyKnownEvent().forEach(arguments -> assertTrue(arguments.get()[1] != null, "mapped: " + arguments.get()[0]));
+    }
+
+    @Test
+    void readsTheReferenceExample() throws IOException {
+        WebhookEvent<?> event = parser.parse(example("resource-WebhookEvent.json"));
+
+        WebhookEvent.ListEntryEvent created = assertInstanceOf(WebhookEvent.ListEntryEvent.class, event);
+        assertEquals(WebhookEventType.LIST_ENTRY_CREATED, created.type());
+        assertEquals(388, created.body().id());
+        assertEquals(26, created.body().listId());
+        assertEquals(Instant.ofEpochSecond(1631120151), created.sentAt());
+    }
+
+    @Test
+    void anUnknownEventTypeParsesAsARawEvent() {
+        WebhookEvent<?> event = parser.parse("{\"type\":\"deal.closed\",\"body\":{\"id\":5,\"anything\":[1,2]},"
+                + "\"sent_at\":1700000000,\"extra\":true}");
+
+        WebhookEvent.RawEvent raw = assertInstanceOf(WebhookEvent.RawEvent.class, event);
+        assertEquals("deal.closed", raw.type().value());
+        assertTrue(!raw.type().isKnown());
+        assertEquals(5, raw.body().get("id").asInt());
+        assertEquals(2, raw.body().get("anything").size());
+        assertEquals(Instant.ofEpochSecond(1700000000), raw.sentAt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "   ",
+            "not json",
+            "{\"type\":\"person.created\",",
+            "[]",
+            "42",
+            "{\"body\":{},\"sent_at\":1}",
+            "{\"type\":7,\"body\":{},\"sent_at\":1}",
+            "{\"type\":\" \",\"body\":{},\"sent_at\":1}",
+            "{\"type\":\"deal.closed\",\"sent_at\":1}",
+            "{\"type\":\"deal.closed\",\"body\":[],\"sent_at\":1}",
+            "{\"type\":\"deal.closed\",\"body\":{}}",
+            "{\"type\":\"deal.closed\",\"body\":{},\"sent_at\":\"yesterday\"}",
+            "{\"type\":\"deal.closed\",\"body\":{},\"sent_at\":1.5}",
+            "{\"type\":\"person.created\",\"body\":{\"first_name\":\"no id\"},\"sent_at\":1}",
+            "{\"type\":\"list.created\",\"body\":{\"id\":\"not a number\"},\"sent_at\":1}"})
+    void malformedPayloadsFailWithAClearException(String payload) {
+        WebhookPayloadException failure = assertThrows(WebhookPayloadException.class, () -> parser.parse(payload));
+
+        assertTrue(failure.getMessage().startsWith("the webhook payload") || failure.getMessage().startsWith(
+                "the body of the "), failure.getMessage());
+    }
+
+    @Test
+    void aBodyThatDoesNotMatchItsTypeNamesTheTypeAndTheProblem() {
+        WebhookPayloadException failure = assertThrows(WebhookPayloadException.class, () -> parser.parse(
+                "{\"type\":\"person.created\",\"body\":{\"first_name\":\"no id\"},\"sent_at\":1}"));
+
+        assertTrue(failure.getMessage().startsWith("the body of the person.created webhook event is not a Person: "),
+                failure.getMessage());
+    }
+
+    @Test
+    void nullPayloadsFail() {
+        assertThrows(WebhookPayloadException.class, () -> parser.parse((String) null));
+        assertThrows(WebhookPayloadException.class, () -> parser.parse((byte[]) null));
+        assertThrows(WebhookPayloadException.class, () -> parser.parse((JsonNode) null));
+        ObjectNode noBody = MAPPER.createObjectNode().put("type", "note.created").put("sent_at", 1);
+        assertThrows(WebhookPayloadException.class, () -> parser.parse(noBody));
+    }
+
+    private static JsonNode example(String name) throws IOException {
+        try (InputStream json = WebhookParserTest.class.getResourceAsStream(EXAMPLES + name)) {
+            if (json == null) {
+                throw new IllegalStateException("no example " + name + " in the testkit jar");
+            }
+            return MAPPER.readTree(json);
+        }
+    }
+
+    record Expected(Class<?> eventClass, Class<?> bodyClass, String example) {
+        @Override
+        public String toString() {
+            return eventClass.getSimpleName();
+        }
+    }
+}
