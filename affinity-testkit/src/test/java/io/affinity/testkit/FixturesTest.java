@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every operation of the spec answers its fixture: documented 2xx status, content type, rate-limit headers, and a body
@@ -91,5 +92,17 @@ class FixturesTest {
       assertTrue(contentType.startsWith("application/json"), contentType);
       assertNotNull(decode(response.body(), sample.responseSchema()), sample.operationId());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/persons", "/organizations", "/opportunities", "/lists/450/list-entries?page_size=5"})
+  void aFixtureWalkEndsOnTheSecondPage(String pathAndQuery) throws Exception {
+    HttpResponse<String> first = http.send("GET", pathAndQuery, null, null);
+    String token = MAPPER.readTree(first.body()).path("next_page_token").asText(null);
+    assertNotNull(token, "the fixture's first page names a next page");
+    String separator = pathAndQuery.contains("?") ? "&" : "?";
+    HttpResponse<String> second = http.send("GET", pathAndQuery + separator + "page_token=" + token, null, null);
+    assertEquals(200, second.statusCode(), second.body());
+    assertTrue(MAPPER.readTree(second.body()).path("next_page_token").isNull(), second.body());
   }
 }

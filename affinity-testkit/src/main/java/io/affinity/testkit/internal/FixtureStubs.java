@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.io.IOException;
@@ -56,9 +57,31 @@ final class FixtureStubs {
       stub(server, operation, priority, json(operation, bare));
       server.stubFor(mapping(operation, priority - 1).withQueryParam(PageToken.PAGE_SIZE, matching(".*"))
           .willReturn(json(operation, envelope).toBuilder()));
+      stubLastPage(server, operation, priority - 2, envelope);
     } else {
       stub(server, operation, priority, json(operation, examples.get(0)));
+      stubLastPage(server, operation, priority - 1, examples.get(0));
     }
+  }
+
+  /**
+   * A paged example names a next page; a request for any page token gets the same example as the last page (its
+   * {@code next_page_token} null), so that walking the fixtures ends after two pages instead of looping.
+   */
+  private static void stubLastPage(WireMockServer server, Operation operation, int priority, byte[] example) {
+    JsonNode page = parse(example);
+    if (!page.isObject() || !page.hasNonNull("next_page_token")) {
+      return;
+    }
+    ObjectNode last = ((ObjectNode) page).deepCopy().putNull("next_page_token");
+    byte[] body;
+    try {
+      body = Json.mapper().writeValueAsBytes(last);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.stubFor(mapping(operation, priority).withQueryParam(PageToken.PAGE_TOKEN, matching(".+"))
+        .willReturn(json(operation, body).toBuilder()));
   }
 
   private static Reply json(Operation operation, byte[] body) {
