@@ -29,11 +29,7 @@ final class Blocking {
             return result.get();
         } catch (InterruptedException interrupted) {
             result.cancel(true);
-            Thread.currentThread().interrupt();
-            CancellationException cancelled =
-                    new CancellationException("interrupted while waiting for an Affinity call; the call was cancelled");
-            cancelled.initCause(interrupted);
-            throw cancelled;
+            throw cancelledBy(interrupted);
         } catch (ExecutionException failed) {
             throw rethrowable(failed.getCause());
         }
@@ -60,6 +56,15 @@ final class Blocking {
                     + "Use the reactive AffinityClient on this thread, or move the call to a thread that may block "
                     + "(for example with publishOn(Schedulers.boundedElastic())).");
         }
+    }
+
+    /** Keeps the thread's interrupt status and says that the call it waited for was cancelled. */
+    static CancellationException cancelledBy(InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        CancellationException cancelled =
+                new CancellationException("interrupted while waiting for an Affinity call; the call was cancelled");
+        cancelled.initCause(interrupted);
+        return cancelled;
     }
 
     /** The call's own exception, unwrapped, with the stack of the blocked caller attached as suppressed. */

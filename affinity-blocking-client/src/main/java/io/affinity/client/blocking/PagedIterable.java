@@ -33,21 +33,21 @@ public final class PagedIterable<T> implements Iterable<T> {
     /** @return an iterator over all items, fetching pages as it goes */
     @Override
     public Iterator<T> iterator() {
-        return new ItemIterator<>(new PageCursor<>(pages.byPage()));
+        return new ItemIterator<>(new Cursor<>(pages.byPage()));
     }
 
     /**
      * @return a sequential stream of all items, fetching pages as it is consumed; closing it stops the walk
      */
     public Stream<T> stream() {
-        ItemIterator<T> items = new ItemIterator<>(new PageCursor<>(pages.byPage()));
+        ItemIterator<T> items = new ItemIterator<>(new Cursor<>(pages.byPage()));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
                 .onClose(items.cursor::close);
     }
 
     /** @return the pages from the first one, each fetched when the iteration reaches it */
     public Iterable<Page<T>> byPage() {
-        return () -> new PageIterator<>(new PageCursor<>(pages.byPage()));
+        return () -> new PageIterator<>(new Cursor<>(pages.byPage()));
     }
 
     /**
@@ -62,16 +62,16 @@ public final class PagedIterable<T> implements Iterable<T> {
             throw new IllegalArgumentException("continuationToken must not be null or blank");
         }
         Flux<Page<T>> from = pages.byPage(continuationToken);
-        return () -> new PageIterator<>(new PageCursor<>(from));
+        return () -> new PageIterator<>(new Cursor<>(from));
     }
 
     /** Items of the pages of one cursor. */
     private static final class ItemIterator<T> implements Iterator<T> {
-        private final PageCursor<T> cursor;
+        private final Cursor<Page<T>> cursor;
         private List<T> items = List.of();
         private int index;
 
-        ItemIterator(PageCursor<T> cursor) {
+        ItemIterator(Cursor<Page<T>> cursor) {
             this.cursor = cursor;
         }
 
@@ -99,10 +99,10 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     /** Pages of one cursor. */
     private static final class PageIterator<T> implements Iterator<Page<T>> {
-        private final PageCursor<T> cursor;
+        private final Cursor<Page<T>> cursor;
         private Page<T> next;
 
-        PageIterator(PageCursor<T> cursor) {
+        PageIterator(Cursor<Page<T>> cursor) {
             this.cursor = cursor;
         }
 

@@ -1,9 +1,7 @@
 package io.affinity.client.blocking;
 
-import io.affinity.client.paging.Page;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
@@ -11,44 +9,42 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Signal;
 
 /**
- * One walk over the pages of a paged call, one page per {@link #next()}: the subscription requests a
- * page only when asked, so a caller that stops early has sent no more requests than it consumed pages.
- * Keeping one subscription keeps the reactive walk's guarantees (identical parameters on every page,
- * repeated-token detection).
+ * Reads a publisher one element per {@link #next()}: the subscription requests an element only when asked,
+ * so a caller that stops early has caused no more work than it consumed. For a paged call each element is
+ * a page, and keeping one subscription keeps the reactive walk's guarantees (identical parameters on every
+ * page, repeated-token detection); for a download each element is a buffer.
+ *
+ * @param <T> the element type
  */
-final class PageCursor<T> extends BaseSubscriber<Page<T>> {
+final class Cursor<T> extends BaseSubscriber<T> {
 
-    private final Flux<Page<T>> pages;
-    private final BlockingQueue<Signal<Page<T>>> signals = new LinkedBlockingQueue<>();
+    private final Flux<T> source;
+    private final BlockingQueue<Signal<T>> signals = new LinkedBlockingQueue<>();
     private boolean subscribed;
     private boolean finished;
 
-    PageCursor(Flux<Page<T>> pages) {
-        this.pages = pages;
+    Cursor(Flux<T> source) {
+        this.source = source;
     }
 
-    /** @return the next page, or empty once the walk has ended */
-    Optional<Page<T>> next() {
+    /** @return the next element, or empty once the publisher has completed */
+    Optional<T> next() {
         Blocking.requireBlockingAllowed();
         if (finished) {
             return Optional.empty();
         }
         if (!subscribed) {
             subscribed = true;
-            pages.subscribe(this);
+            source.subscribe(this);
         }
         request(1);
-        Signal<Page<T>> signal;
+        Signal<T> signal;
         try {
             signal = signals.take();
         } catch (InterruptedException interrupted) {
             finished = true;
             dispose();
-            Thread.currentThread().interrupt();
-            CancellationException cancelled =
-                    new CancellationException("interrupted while waiting for a page; the call was cancelled");
-            cancelled.initCause(interrupted);
-            throw cancelled;
+            throw Blocking.cancelledBy(interrupted);
         }
         if (signal.isOnNext()) {
             return Optional.of(signal.get());
@@ -60,7 +56,7 @@ final class PageCursor<T> extends BaseSubscriber<Page<T>> {
         return Optional.empty();
     }
 
-    /** Stops the walk; no further page is requested. */
+    /** Cancels the subscription; nothing more is requested. */
     void close() {
         finished = true;
         dispose();
@@ -68,12 +64,12 @@ final class PageCursor<T> extends BaseSubscriber<Page<T>> {
 
     @Override
     protected void hookOnSubscribe(Subscription subscription) {
-        // pages are requested one at a time by next()
+        // elements are requested one at a time by next()
     }
 
     @Override
-    protected void hookOnNext(Page<T> page) {
-        signals.add(Signal.next(page));
+    protected void hookOnNext(T element) {
+        signals.add(Signal.next(element));
     }
 
     @Override
