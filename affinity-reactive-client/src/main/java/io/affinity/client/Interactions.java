@@ -47,9 +47,9 @@ public final class Interactions {
      * ({@code GET /interactions}), page by page as they are consumed.
      *
      * <p>The range may be of any length. The API answers at most one year per request, so a range longer than
-     * 365 days is walked as consecutive windows of at most 365 days whose edges meet (each window includes its
-     * start and excludes its end, so nothing is missed or returned twice), from the newest window back to the
-     * oldest: with the API's newest-first order inside a window, the whole walk is newest first. Each window is
+     * 365 days is walked as consecutive windows of at most 365 days whose edges meet (each window starts exactly
+     * where the next, older one ends; the server includes a range's start and excludes its end, so nothing is
+     * missed or returned twice), from the newest window back to the oldest: with the API's newest-first order inside a window, the whole walk is newest first. Each window is
      * paged to its end before the next one starts, all in this one flux, and demand still drives every request:
      * {@code take(1)} sends one request. Page tokens of a multi-window walk name their window, so
      * {@link PagedFlux#byPage(String)} resumes such a walk too.
@@ -179,17 +179,15 @@ public final class Interactions {
             return ApiRequest.get(LIST_PATH)
                     .query("type", query.type().orElseThrow().value())
                     .query("logging_type", query.loggingType().map(type -> type.value()).orElse(null))
-                    .query("person_id", query.personId().isPresent() ? query.personId().getAsLong() : null)
-                    .query("organization_id",
-                            query.organizationId().isPresent() ? query.organizationId().getAsLong() : null)
-                    .query("opportunity_id",
-                            query.opportunityId().isPresent() ? query.opportunityId().getAsLong() : null)
-                    .query("internal_person_id",
-                            query.internalPersonId().isPresent() ? query.internalPersonId().getAsLong() : null)
+                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
+                    .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
+                    .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
+                    .query("internal_person_id", OptionalArgs.positive("internalPersonId", query.internalPersonId()))
                     .query("direction", query.direction().map(InteractionDirection::value).orElse(null))
                     .query("start_time", iso(windows.start(position.window())))
                     .query("end_time", iso(windows.end(position.window())))
-                    .query("page_size", query.pageSize().isPresent() ? query.pageSize().getAsInt() : null)
+                    .query("page_size", OptionalArgs.inRange("pageSize", query.pageSize(), 1,
+                            InteractionQuery.MAX_PAGE_SIZE))
                     .query("page_token", position.serverToken())
                     .build();
         }
@@ -222,11 +220,6 @@ public final class Interactions {
             Args.check(start.isBefore(end), "startTime", "must be before endTime, was " + start + " and " + end);
             Args.check(OptionalArgs.countPresent(query.personId(), query.organizationId(),
                     query.opportunityId()) > 0, "personId, organizationId, opportunityId", "at least one must be set");
-            OptionalArgs.positive("personId", query.personId());
-            OptionalArgs.positive("organizationId", query.organizationId());
-            OptionalArgs.positive("opportunityId", query.opportunityId());
-            OptionalArgs.positive("internalPersonId", query.internalPersonId());
-            OptionalArgs.inRange("pageSize", query.pageSize(), 1, InteractionQuery.MAX_PAGE_SIZE);
             Args.check(query.direction().isEmpty() || type.equals(InteractionType.CHAT_MESSAGE)
                     || type.equals(InteractionType.EMAIL), "direction", "only applies to CHAT_MESSAGE and EMAIL");
             Duration range = Duration.between(start, end);

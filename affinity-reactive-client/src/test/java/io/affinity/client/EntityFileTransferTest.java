@@ -28,12 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
@@ -72,24 +72,25 @@ class EntityFileTransferTest {
         try (AffinityClient client = TestSupport.builder(API).baseUrl("http://127.0.0.1:" + files.port()).build()) {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long before = usedHeapAfterGc(memory);
-            long counted = 0;
-            long sevenBytes = 0;
-            long usedHalfway = -1;
-            Iterator<ByteBuffer> buffers = client.entityFiles().download(1).toIterable(1).iterator();
-            while (buffers.hasNext()) {
-                ByteBuffer buffer = buffers.next();
-                counted += buffer.remaining();
-                while (buffer.hasRemaining()) {
-                    sevenBytes += buffer.get() == 7 ? 1 : 0;
-                }
-                if (usedHalfway < 0 && counted >= SIZE / 2) {
-                    usedHalfway = usedHeapAfterGc(memory);
-                }
-            }
+            long[] counted = {0, 0, -1}; // bytes, bytes equal to 7, used heap halfway
+            // consumed on a bounded elastic thread, one buffer at a time, where a collection may be asked for
+            client.entityFiles().download(1)
+                    .publishOn(Schedulers.boundedElastic(), 1)
+                    .doOnNext(buffer -> {
+                        counted[0] += buffer.remaining();
+                        while (buffer.hasRemaining()) {
+                            counted[1] += buffer.get() == 7 ? 1 : 0;
+                        }
+                        if (counted[2] < 0 && counted[0] >= SIZE / 2) {
+                            counted[2] = usedHeapAfterGc(memory);
+                        }
+                    })
+                    .blockLast(TIMEOUT);
+            long usedHalfway = counted[2];
             long after = usedHeapAfterGc(memory);
 
-            assertEquals(SIZE, counted);
-            assertEquals(SIZE, sevenBytes);
+            assertEquals(SIZE, counted[0]);
+            assertEquals(SIZE, counted[1]);
             assertTrue(usedHalfway - before < 16 * MIB, "halfway through, the heap grew by "
                     + (usedHalfway - before) / MIB + " MiB (25 MiB were received)");
             assertTrue(after - before < 16 * MIB, "after the download, the heap grew by "

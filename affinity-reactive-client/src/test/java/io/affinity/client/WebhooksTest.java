@@ -88,10 +88,10 @@ class WebhooksTest {
         server.reset();
         client.webhooks().create(CreateWebhookSubscriptionRequest.builder()
                 .webhookUrl(URI.create("https://hooks.example.com/webhook"))
-                .subscriptions(List.of(WebhookEventType.FILE_CREATED, WebhookEventType.of("file.archived")))
+                .subscriptions(List.of(WebhookEventType.FILE_CREATED, WebhookEventType.FILE_DELETED))
                 .build()).block(TIMEOUT);
         assertJsonBody("{\"webhook_url\":\"https://hooks.example.com/webhook\","
-                        + "\"subscriptions\":[\"file.created\",\"file.archived\"]}",
+                        + "\"subscriptions\":[\"file.created\",\"file.deleted\"]}",
                 assertOnlyRequest(server, "createWebhookSubscription", Map.of()));
     }
 

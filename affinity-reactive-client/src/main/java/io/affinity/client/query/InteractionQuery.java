@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 
 /**
  * Which interactions {@code GET /interactions} returns: those of one {@code type}, involving a person,
- * organization or opportunity, between {@code startTime} (inclusive) and {@code endTime} (exclusive). The type,
+ * organization or opportunity, between {@code startTime} and {@code endTime}. The type,
  * both times and at least one of the three entity ids are required. The range may be longer than the API's
  * one-year limit: the client then walks it in windows of at most 365 days.
  *
@@ -43,7 +43,7 @@ public abstract class InteractionQuery {
     public abstract Optional<InteractionType> type();
 
     /**
-     * {@code start_time} (required): the start of the range, inclusive; must be before {@link #endTime()}.
+     * {@code start_time} (required): the start of the range; must be before {@link #endTime()}.
      *
      * @return the start, sent as ISO 8601 with its offset
      */
