@@ -27,9 +27,9 @@ public final class Interactions {
      * ({@code GET /interactions}), page by page as they are consumed.
      *
      * <p>The range may be of any length. The API answers at most one year per request, so a range longer than
-     * 365 days is walked as consecutive windows of at most 365 days whose edges meet (each window includes its
-     * start and excludes its end, so nothing is missed or returned twice), from the newest window back to the
-     * oldest: with the API's newest-first order inside a window, the whole walk is newest first. Each window is
+     * 365 days is walked as consecutive windows of at most 365 days whose edges meet (each window starts exactly
+     * where the next, older one ends; the server includes a range's start and excludes its end, so nothing is
+     * missed or returned twice), from the newest window back to the oldest: with the API's newest-first order inside a window, the whole walk is newest first. Each window is
      * paged to its end before the next one starts, all in this one flux, and demand still drives every request:
      * {@code take(1)} sends one request. Page tokens of a multi-window walk name their window, so
      * {@link PagedFlux#byPage(String)} resumes such a walk too.

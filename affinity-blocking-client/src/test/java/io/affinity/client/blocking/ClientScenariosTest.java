@@ -173,7 +173,8 @@ class ClientScenariosTest {
     @MethodSource("flavours")
     void aRateLimitLongerThanTheMaximumWaitIsARateLimitException(Flavour flavour) {
         server.failNext("getPerson", 1, Failure.status(429));
-        RateLimitOptions noWaiting = RateLimitOptions.builder().maxWait(Duration.ofMillis(1)).build();
+        // the testkit asks for a wait of at least a second: longer than this client may wait
+        RateLimitOptions noWaiting = RateLimitOptions.builder().maxWait(Duration.ofMillis(500)).build();
         withCalls(flavour, noWaiting, calls -> {
             RateLimitException limited = assertThrows(RateLimitException.class,
                     () -> calls.person(Dataset.PERSON_BASE + 1));

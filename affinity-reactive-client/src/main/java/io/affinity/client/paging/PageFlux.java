@@ -1,7 +1,5 @@
 package io.affinity.client.paging;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.reactivestreams.Subscription;
@@ -36,7 +34,7 @@ final class PageFlux<T> extends Flux<Page<T>> {
 
         private final CoreSubscriber<? super Page<T>> actual;
         private final PageFetcher<T> fetcher;
-        private final Set<String> seenTokens = new HashSet<>();
+        private final TokenLoopDetector tokens = new TokenLoopDetector();
         @SuppressWarnings("rawtypes")
         private static final AtomicLongFieldUpdater<Walk> REQUESTED =
                 AtomicLongFieldUpdater.newUpdater(Walk.class, "requested");
@@ -56,7 +54,7 @@ final class PageFlux<T> extends Flux<Page<T>> {
             this.fetcher = fetcher;
             this.nextToken = firstToken;
             if (firstToken != null) {
-                seenTokens.add(firstToken);
+                tokens.repeats(firstToken);
             }
         }
 
@@ -103,14 +101,14 @@ final class PageFlux<T> extends Flux<Page<T>> {
                     finish(null);
                 }
             }
-            if (!done && inFlight == null && requested > 0) {
+            if (!done && !cancelled && inFlight == null && requested > 0) {
                 fetch();
             }
         }
 
         private void deliver(Page<T> page) {
             String token = page.nextPageToken().orElse(null);
-            if (token != null && !seenTokens.add(token)) {
+            if (token != null && tokens.repeats(token)) {
                 finish(fetcher.repeatedTokenError(token));
                 return;
             }

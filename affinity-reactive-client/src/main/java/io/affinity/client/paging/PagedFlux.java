@@ -11,8 +11,10 @@ import reactor.core.publisher.Flux;
  * <p>Demand drives every request: a page is fetched only when the subscriber has asked for more items than
  * the pages already fetched hold, so {@code take(1)} sends one request and a subscriber asking for one item
  * at a time never has more than one page in memory. Cancelling cancels the request in flight. A walk ends at
- * the first page without a next token; a page without items but with a token does not end it; a token
- * returned a second time fails it instead of looping. Each subscription starts a new walk.
+ * the first page without a next token; a page without items but with a token does not end it; a token that
+ * comes back fails it with a {@link io.affinity.client.error.PaginationException} instead of looping (one of
+ * the last 16 tokens at once, an older one before the walk has gone twice as far), in constant memory however
+ * long the walk. Each subscription starts a new walk.
  *
  * @param <T> the item type
  */

@@ -1,6 +1,7 @@
 package io.affinity.client.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.ArrayList;
@@ -134,5 +135,28 @@ class PagedFluxTest {
                 ? Mono.just(Page.of(List.of("one"), "next")) : Mono.error(new IllegalStateException("boom")));
 
         StepVerifier.create(flux).expectNext("one").expectErrorMessage("boom").verify();
+    }
+
+    @Test
+    void takingTheFirstPageWithUnboundedDemandFetchesOnePage() {
+        StepVerifier.create(pages(10, 5).byPage().next())
+                .expectNextMatches(page -> page.items().size() == 5)
+                .verifyComplete();
+        assertEquals(List.of("null"), fetched);
+    }
+
+    @Test
+    void aTokenCycleLongerThanTheRecentTokensStillFailsTheWalk() {
+        int cycle = TokenLoopDetector.RECENT * 3;
+        PagedFlux<String> looping = PagedFlux.of(token -> Mono.fromSupplier(() -> {
+            fetched.add(String.valueOf(token));
+            int index = token == null ? 0 : Integer.parseInt(token.substring(1));
+            int next = index + 1 < 100 ? index + 1 : 100 - cycle;   // pages 52..99 then back to 52
+            return Page.of(List.of("p" + index), "t" + next);
+        }));
+        StepVerifier.create(looping)
+                .thenConsumeWhile(item -> true)
+                .verifyError();
+        assertTrue(fetched.size() <= 2 * 100, "pages fetched before the loop was seen: " + fetched.size());
     }
 }
