@@ -1,0 +1,71 @@
+package io.affinity.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the client's three measurements against local stub servers and prints one results table:
+ * <ol>
+ *   <li>throughput: 100,000 list entries in pages of 500, SDK against a plain Reactor Netty + Jackson loop;</li>
+ *   <li>memory: the peak live heap while a one-item-at-a-time subscriber streams 100,000 and 1,000,000
+ *       entries;</li>
+ *   <li>limiter: demand three times the stub's per-minute limit for two windows; share of the limit achieved
+ *       and 429s.</li>
+ * </ol>
+ *
+ * <pre>
+ * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [limiter]
+ * </pre>
+ * Without arguments all three run (about four minutes on two cores).
+ */
+public final class Benchmarks {
+
+    static final String API_KEY = "benchmark-key";
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> selected = new LinkedHashSet<>(List.of(args));
+        if (selected.isEmpty()) {
+            selected.addAll(List.of("throughput", "memory", "limiter"));
+        }
+        List<String> table = new ArrayList<>();
+        if (selected.remove("throughput")) {
+            table.addAll(new ThroughputBenchmark().run());
+        }
+        if (selected.remove("memory")) {
+            table.addAll(new MemoryBenchmark().run());
+        }
+        if (selected.remove("limiter")) {
+            table.addAll(new LimiterBenchmark().run());
+        }
+        if (!selected.isEmpty()) {
+            throw new IllegalArgumentException("unknown benchmarks " + selected
+                    + "; choose from throughput, memory, limiter");
+        }
+        System.out.println();
+        System.out.println("## Results");
+        System.out.println();
+        System.out.println(machine());
+        System.out.println();
+        System.out.println("| measurement | figure | goal | detail |");
+        System.out.println("| --- | --- | --- | --- |");
+        table.forEach(System.out::println);
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return "Machine: " + runtime.availableProcessors() + " CPUs (nproc), " + System.getProperty("os.name") + ' '
+                + System.getProperty("os.arch") + "; JVM: " + System.getProperty("java.vm.name") + ' '
+                + System.getProperty("java.runtime.version") + "; GC: "
+                + String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(gc -> gc.getName()).toList())
+                + "; max heap " + runtime.maxMemory() / (1024 * 1024) + " MiB; JVM flags: "
+                + (jvmArgs.isEmpty() ? "(none)" : String.join(" ", jvmArgs));
+    }
+}

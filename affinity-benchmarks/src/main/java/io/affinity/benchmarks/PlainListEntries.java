@@ -1,0 +1,87 @@
+package io.affinity.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.affinity.client.paging.Page;
+import io.affinity.client.paging.PagedFlux;
+import io.affinity.model.ListEntriesPage;
+import io.affinity.model.ListEntry;
+import io.affinity.model.json.AffinityJson;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The baseline: what a developer writes without the SDK. A Reactor Netty {@code HttpClient} fetches each page
+ * whole, Jackson decodes it into the same model types with the same {@code ObjectMapper} configuration, and
+ * {@code expand} follows the page tokens. No rate limiting, retries or typed errors.
+ */
+final class PlainListEntries implements AutoCloseable {
+
+    private final ConnectionProvider pool = ConnectionProvider.builder("plain-loop").maxConnections(32).build();
+    private final ObjectMapper mapper = AffinityJson.newObjectMapper();
+    private final HttpClient http;
+    private final String baseUrl;
+    private final int pageSize;
+
+    PlainListEntries(String baseUrl, String apiKey, int pageSize) {
+        this.baseUrl = baseUrl;
+        this.pageSize = pageSize;
+        String authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
+        this.http = HttpClient.create(pool)
+                .headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization)
+                        .set(HttpHeaderNames.ACCEPT, "application/json"));
+    }
+
+    /** @return every entry of the list, page after page */
+    Flux<ListEntry> entries(long listId) {
+        return page(listId, null)
+                .expand(page -> page.nextPageToken().map(token -> page(listId, token)).orElse(Mono.empty()))
+                .flatMapIterable(ListEntriesPage::listEntries);
+    }
+
+    /**
+     * The SDK's paging operator ({@link PagedFlux}) over this class's fetch, without the SDK's engine: tells
+     * the cost of the paging layer apart from the cost of the request path.
+     *
+     * @return every entry of the list, page after page
+     */
+    PagedFlux<ListEntry> pagedEntries(long listId) {
+        return PagedFlux.of(token -> page(listId, token)
+                .map(page -> Page.of(page.listEntries(), page.nextPageToken().orElse(null))));
+    }
+
+    Mono<ListEntriesPage> page(long listId, String token) {
+        String uri = baseUrl + "/lists/" + listId + "/list-entries?page_size=" + pageSize
+                + (token == null ? "" : "&page_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return http.get().uri(uri).responseSingle((response, body) -> {
+            int status = response.status().code();
+            if (status != 200) {
+                return body.asString().defaultIfEmpty("")
+                        .flatMap(text -> Mono.error(new IllegalStateException("HTTP " + status + ": " + text)));
+            }
+            return body.asByteArray().map(this::decode);
+        });
+    }
+
+    private ListEntriesPage decode(byte[] bytes) {
+        try {
+            return mapper.readValue(bytes, ListEntriesPage.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.disposeLater().block(Duration.ofSeconds(10));
+    }
+}
