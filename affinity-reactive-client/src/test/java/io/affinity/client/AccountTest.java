@@ -5,35 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.affinity.client.error.AuthenticationException;
 import io.affinity.client.error.ServerException;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Failure;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 /** {@link AffinityClient#whoami()} and {@link AffinityClient#rateLimit()}. */
-@AffinityMockServerTest
-class AccountTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+class AccountTest extends ResourceTest {
 
     @Test
     void whoamiNamesTheInstanceAndTheUser() {

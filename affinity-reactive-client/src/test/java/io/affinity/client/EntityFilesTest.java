@@ -13,8 +13,6 @@ import io.affinity.client.error.TransportException;
 import io.affinity.client.error.UnsuccessfulOperationException;
 import io.affinity.client.query.EntityFileQuery;
 import io.affinity.model.EntityFile;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.Failure;
 import io.affinity.testkit.RecordedRequest;
@@ -23,15 +21,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,32 +33,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class EntityFilesTest {
+class EntityFilesTest extends ResourceTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** What the testkit serves for every download. */
     private static final String TESTKIT_FILE = "Affinity testkit file for downloadEntityFile\n";
     private static final Pattern PART = Pattern.compile(
             "Content-Disposition: form-data; name=\"([^\"]+)\"(?:; filename=\"([^\"]*)\")?\r\n"
                     + "(?:Content-Type: ([^\r]+)\r\n)?\r\n(.*?)\r\n--", Pattern.DOTALL);
 
-    private AffinityMockServer server;
-    private AffinityClient client;
-
     @TempDir
     Path temp;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
 
     @Test
     void listsEveryFilePageByPage() {
@@ -72,8 +50,7 @@ class EntityFilesTest {
 
         List<EntityFile> files = client.entityFiles().list().collectList().block(TIMEOUT);
 
-        assertEquals(LongStream.rangeClosed(1, 1_001).map(i -> Dataset.ENTITY_FILE_BASE + i).boxed().toList(),
-                files.stream().map(EntityFile::id).toList());
+        assertEquals(seededIds(Dataset.ENTITY_FILE_BASE, 1, 1_001), files.stream().map(EntityFile::id).toList());
         List<RecordedRequest> pages = server.journal().requests("getEntityFiles");
         assertEquals(3, pages.size(), "the server's default page size of 500");
         assertEquals(Map.of(), pages.get(0).query());

@@ -15,39 +15,17 @@ import io.affinity.model.FieldValue;
 import io.affinity.model.ImmutableCreateFieldValueRequest;
 import io.affinity.model.UpdateFieldValueRequest;
 import io.affinity.model.value.FieldValueData;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.RecordedRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class FieldValuesTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+class FieldValuesTest extends ResourceTest {
 
     @Test
     void listsTheFieldValuesOfOneEntity() {

@@ -6,7 +6,6 @@ import static io.affinity.client.RequestAssertions.assertPagesRepeatTheFirstQuer
 import static io.affinity.client.RequestAssertions.assertRejectedBeforeSending;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.affinity.client.RequestAssertions.Call;
@@ -22,8 +21,6 @@ import io.affinity.model.InteractionDirection;
 import io.affinity.model.InteractionType;
 import io.affinity.model.LoggingType;
 import io.affinity.model.UpdateInteractionRequest;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.RecordedRequest;
 import java.time.Duration;
@@ -31,19 +28,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class InteractionsTest {
+class InteractionsTest extends ResourceTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration YEAR = Duration.ofDays(365);
     /** The newest seeded interaction of each type is 6 hours before this; the others 6 hours apart. */
     private static final OffsetDateTime SEED_END = OffsetDateTime.parse("2025-01-01T00:00:00Z");
@@ -51,28 +43,13 @@ class InteractionsTest {
     private static final OffsetDateTime THREE_YEARS_BEFORE = OffsetDateTime.parse("2022-01-01T00:00:00Z");
     private static final int IN_THREE_YEARS = 4_384;
 
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
-
     private static ImmutableInteractionQuery.Builder threeYearsOfEmails() {
         return InteractionQuery.builder().type(InteractionType.EMAIL).organizationId(Dataset.ORGANIZATION_BASE + 1)
                 .startTime(THREE_YEARS_BEFORE).endTime(SEED_END);
     }
 
     private static List<Long> interactionIds(int fromInclusive, int toInclusive) {
-        return LongStream.rangeClosed(fromInclusive, toInclusive).map(i -> Dataset.INTERACTION_BASE + i).boxed()
-                .toList();
+        return seededIds(Dataset.INTERACTION_BASE, fromInclusive, toInclusive);
     }
 
     @Test

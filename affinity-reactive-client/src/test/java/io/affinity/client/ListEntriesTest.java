@@ -15,42 +15,20 @@ import io.affinity.client.error.ValidationException;
 import io.affinity.client.paging.Page;
 import io.affinity.model.CreateListEntryRequest;
 import io.affinity.model.ListEntry;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.Failure;
 import io.affinity.testkit.RecordedRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class ListEntriesTest {
+class ListEntriesTest extends ResourceTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final long LIST = Dataset.LIST_BASE + 1;
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
 
     @Test
     void theWalkAlwaysSendsPageSize500AndReturnsEveryEntryOnce() {
@@ -58,8 +36,7 @@ class ListEntriesTest {
 
         List<ListEntry> entries = client.listEntries().list(LIST).collectList().block(TIMEOUT);
 
-        assertEquals(LongStream.rangeClosed(1, 1_234).map(i -> Dataset.LIST_ENTRY_BASE + i).boxed().toList(),
-                entries.stream().map(ListEntry::id).toList());
+        assertEquals(seededIds(Dataset.LIST_ENTRY_BASE, 1, 1_234), entries.stream().map(ListEntry::id).toList());
         List<RecordedRequest> pages = server.journal().requests("getListEntries");
         assertEquals(3, pages.size());
         pages.forEach(page -> assertEquals(List.of("500"), page.query().get("page_size"), page.toString()));
@@ -128,7 +105,7 @@ class ListEntriesTest {
         List<Long> rest = client.listEntries().list(LIST, 10).byPage(token)
                 .flatMapIterable(Page::items).map(ListEntry::id).collectList().block(TIMEOUT);
 
-        assertEquals(LongStream.rangeClosed(11, 25).map(i -> Dataset.LIST_ENTRY_BASE + i).boxed().toList(), rest);
+        assertEquals(seededIds(Dataset.LIST_ENTRY_BASE, 11, 25), rest);
         assertEquals(3, server.journal().count("getListEntries"));
     }
 

@@ -15,41 +15,18 @@ import io.affinity.model.ImmutableCreateNoteRequest;
 import io.affinity.model.Note;
 import io.affinity.model.NoteType;
 import io.affinity.model.UpdateNoteRequest;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.RecordedRequest;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class NotesTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+class NotesTest extends ResourceTest {
 
     @Test
     void listsEveryNotePageByPage() {
@@ -57,8 +34,7 @@ class NotesTest {
 
         List<Note> notes = client.notes().list().collectList().block(TIMEOUT);
 
-        assertEquals(LongStream.rangeClosed(1, 1_050).map(i -> Dataset.NOTE_BASE + i).boxed().toList(),
-                notes.stream().map(Note::id).toList());
+        assertEquals(seededIds(Dataset.NOTE_BASE, 1, 1_050), notes.stream().map(Note::id).toList());
         List<RecordedRequest> pages = server.journal().requests("getNotes");
         assertEquals(3, pages.size(), "the server's default page size of 500");
         assertPagesRepeatTheFirstQuery(pages);

@@ -15,41 +15,18 @@ import io.affinity.client.query.OpportunitySearch;
 import io.affinity.model.CreateOpportunityRequest;
 import io.affinity.model.Opportunity;
 import io.affinity.model.UpdateOpportunityRequest;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.Failure;
 import io.affinity.testkit.RecordedRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class OpportunitiesTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+class OpportunitiesTest extends ResourceTest {
 
     @Test
     void searchSendsTheTermAndPageSize() {
@@ -70,7 +47,7 @@ class OpportunitiesTest {
         List<Long> ids = client.opportunities().search(OpportunitySearch.builder().pageSize(50).build())
                 .map(Opportunity::id).collectList().block(TIMEOUT);
 
-        assertEquals(LongStream.rangeClosed(1, 120).map(i -> Dataset.OPPORTUNITY_BASE + i).boxed().toList(), ids);
+        assertEquals(seededIds(Dataset.OPPORTUNITY_BASE, 1, 120), ids);
         List<RecordedRequest> pages = server.journal().requests("searchOpportunities");
         assertEquals(3, pages.size());
         assertPagesRepeatTheFirstQuery(pages);

@@ -4,6 +4,7 @@ import static io.affinity.client.RequestAssertions.assertJsonBody;
 import static io.affinity.client.RequestAssertions.assertOnlyRequest;
 import static io.affinity.client.RequestAssertions.assertPagesRepeatTheFirstQuery;
 import static io.affinity.client.RequestAssertions.assertRejectedBeforeSending;
+import static io.affinity.client.RequestAssertions.interactionDateFilterQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,45 +19,22 @@ import io.affinity.model.CreateOrganizationRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Organization;
 import io.affinity.model.UpdateOrganizationRequest;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.Failure;
 import io.affinity.testkit.RecordedRequest;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class OrganizationsTest {
+class OrganizationsTest extends ResourceTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final OffsetDateTime FROM = OffsetDateTime.parse("2021-01-01T00:00:00Z");
     private static final OffsetDateTime TO = OffsetDateTime.parse("2021-01-12T23:59:59.5+02:00");
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
 
     @Test
     void searchSendsEveryDocumentedFilter() {
@@ -81,17 +59,14 @@ class OrganizationsTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        Map<String, String> expected = new HashMap<>(Map.of(
+        Map<String, String> expected = interactionDateFilterQuery("2021-01-01T00:00:00Z",
+                "2021-01-12T23:59:59.5+02:00");
+        expected.putAll(Map.of(
                 "term", "affinity",
                 "with_interaction_dates", "true",
                 "with_interaction_persons", "true",
                 "with_opportunities", "true",
                 "page_size", "500"));
-        for (String kind : List.of("first_email", "last_email", "last_interaction", "last_event", "first_event",
-                "next_event")) {
-            expected.put("min_" + kind + "_date", "2021-01-01T00:00:00Z");
-            expected.put("max_" + kind + "_date", "2021-01-12T23:59:59.5+02:00");
-        }
         assertOnlyRequest(server, "searchOrganizations", expected);
     }
 
@@ -103,7 +78,7 @@ class OrganizationsTest {
                 .search(OrganizationSearch.builder().withInteractionDates(true).maxLastEventDate(TO).build())
                 .map(Organization::id).collectList().block(TIMEOUT);
 
-        assertEquals(LongStream.rangeClosed(1, 1_001).map(i -> Dataset.ORGANIZATION_BASE + i).boxed().toList(), ids);
+        assertEquals(seededIds(Dataset.ORGANIZATION_BASE, 1, 1_001), ids);
         List<RecordedRequest> pages = server.journal().requests("searchOrganizations");
         assertEquals(3, pages.size());
         assertPagesRepeatTheFirstQuery(pages);

@@ -4,6 +4,7 @@ import static io.affinity.client.RequestAssertions.assertJsonBody;
 import static io.affinity.client.RequestAssertions.assertOnlyRequest;
 import static io.affinity.client.RequestAssertions.assertPagesRepeatTheFirstQuery;
 import static io.affinity.client.RequestAssertions.assertRejectedBeforeSending;
+import static io.affinity.client.RequestAssertions.interactionDateFilterQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,44 +19,22 @@ import io.affinity.model.CreatePersonRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Person;
 import io.affinity.model.UpdatePersonRequest;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.Failure;
 import io.affinity.testkit.RecordedRequest;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class PersonsTest {
+class PersonsTest extends ResourceTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final OffsetDateTime JAN_1 = OffsetDateTime.parse("2021-01-01T00:00:00-08:00");
     private static final OffsetDateTime JAN_12 = OffsetDateTime.parse("2021-01-12T23:59:59Z");
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
 
     @Test
     void searchSendsEveryDocumentedFilter() {
@@ -80,18 +59,14 @@ class PersonsTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        Map<String, String> expected = new java.util.HashMap<>(Map.of(
+        Map<String, String> expected = interactionDateFilterQuery("2021-01-01T00:00:00-08:00", "2021-01-12T23:59:59Z");
+        expected.putAll(Map.of(
                 "term", "doe",
                 "with_interaction_dates", "true",
                 "with_interaction_persons", "true",
                 "with_opportunities", "true",
                 "with_current_organizations", "false",
                 "page_size", "25"));
-        for (String kind : List.of("first_email", "last_email", "last_interaction", "last_event", "first_event",
-                "next_event")) {
-            expected.put("min_" + kind + "_date", "2021-01-01T00:00:00-08:00");
-            expected.put("max_" + kind + "_date", "2021-01-12T23:59:59Z");
-        }
         assertOnlyRequest(server, "searchPersons", expected);
     }
 
@@ -118,7 +93,7 @@ class PersonsTest {
                 .search(PersonSearch.builder().withOpportunities(true).minLastEmailDate(JAN_1).pageSize(100).build())
                 .map(Person::id).collectList().block(TIMEOUT);
 
-        assertEquals(LongStream.rangeClosed(1, 250).map(i -> Dataset.PERSON_BASE + i).boxed().toList(), ids);
+        assertEquals(seededIds(Dataset.PERSON_BASE, 1, 250), ids);
         List<RecordedRequest> pages = server.journal().requests("searchPersons");
         assertEquals(3, pages.size());
         assertPagesRepeatTheFirstQuery(pages);

@@ -64,14 +64,8 @@ class RateLimitOverHttpTest {
         try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
             StepVerifier.create(TestSupport.get(client, "/a")).expectNextCount(1).verifyComplete();
 
-            StepVerifier.withVirtualTime(() -> TestSupport.get(client, "/b"), () -> time, Long.MAX_VALUE)
-                    .then(time::awaitTimer)
-                    .thenAwait(Duration.ofSeconds(11))
-                    .then(() -> assertEquals(1, requests()))
-                    .thenAwait(Duration.ofSeconds(1))
-                    .expectNextCount(1)
-                    .expectComplete()
-                    .verify(Duration.ofSeconds(10));
+            time.verifyWaitsThenSucceeds(() -> TestSupport.get(client, "/b"), Duration.ofSeconds(11),
+                    () -> assertEquals(1, requests()), Duration.ofSeconds(1));
         }
         assertEquals(2, requests());
     }

@@ -6,36 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.affinity.client.RequestAssertions.Call;
 import io.affinity.model.RelationshipStrength;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@AffinityMockServerTest
-class RelationshipStrengthsTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+class RelationshipStrengthsTest extends ResourceTest {
 
     @Test
     void getsTheStrengthsOfAnExternalPerson() {

@@ -17,42 +17,20 @@ import io.affinity.model.ReminderResetType;
 import io.affinity.model.ReminderStatus;
 import io.affinity.model.ReminderType;
 import io.affinity.model.UpdateReminderRequest;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.RecordedRequest;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class RemindersTest {
+class RemindersTest extends ResourceTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final OffsetDateTime DUE = OffsetDateTime.parse("2021-11-30T00:00:00-08:00");
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
 
     @Test
     void listsEveryReminderPageByPage() {
@@ -61,8 +39,7 @@ class RemindersTest {
         List<Reminder> reminders = client.reminders().list(ReminderQuery.builder().pageSize(50).build())
                 .collectList().block(TIMEOUT);
 
-        assertEquals(LongStream.rangeClosed(1, 120).map(i -> Dataset.REMINDER_BASE + i).boxed().toList(),
-                reminders.stream().map(Reminder::id).toList());
+        assertEquals(seededIds(Dataset.REMINDER_BASE, 1, 120), reminders.stream().map(Reminder::id).toList());
         List<RecordedRequest> pages = server.journal().requests("getReminders");
         assertEquals(3, pages.size());
         assertPagesRepeatTheFirstQuery(pages);

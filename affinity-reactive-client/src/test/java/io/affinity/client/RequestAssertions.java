@@ -67,6 +67,20 @@ final class RequestAssertions {
         }
     }
 
+    /**
+     * The query parameters of every interaction date filter a person or organization search sends: for each kind of
+     * date, {@code min_<kind>_date} and {@code max_<kind>_date} with these values.
+     */
+    static Map<String, String> interactionDateFilterQuery(String min, String max) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String kind : List.of("first_email", "last_email", "last_interaction", "last_event", "first_event",
+                "next_event")) {
+            query.put("min_" + kind + "_date", min);
+            query.put("max_" + kind + "_date", max);
+        }
+        return query;
+    }
+
     /** A query with one value per name. */
     static Map<String, List<String>> asMultiMap(Map<String, String> query) {
         Map<String, List<String>> multi = new LinkedHashMap<>();

@@ -6,7 +6,9 @@ import java.time.Duration;
 
 /**
  * How resource tests reach the testkit: every resource test builds its client here, so that the
- * operation-coverage check sees every server the suite talks to.
+ * operation-coverage check sees every server the suite talks to. {@link ResourceTest} builds each test's default
+ * client with {@link #client(AffinityMockServer)}; a test that needs other options uses
+ * {@link #builder(AffinityMockServer)}.
  */
 public final class ResourceTestSupport {
 

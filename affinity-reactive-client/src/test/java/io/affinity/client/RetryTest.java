@@ -169,14 +169,8 @@ class RetryTest {
         failThenSucceed("POST", status(429).withHeader("Retry-After", "30"));
         SteppingScheduler time = new SteppingScheduler();
         try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
-            StepVerifier.withVirtualTime(() -> call(client, "POST"), () -> time, Long.MAX_VALUE)
-                    .then(time::awaitTimer)
-                    .thenAwait(Duration.ofSeconds(29))
-                    .then(() -> assertEquals(1, requests()))
-                    .thenAwait(Duration.ofSeconds(1))
-                    .expectNextCount(1)
-                    .expectComplete()
-                    .verify(Duration.ofSeconds(10));
+            time.verifyWaitsThenSucceeds(() -> call(client, "POST"), Duration.ofSeconds(29),
+                    () -> assertEquals(1, requests()), Duration.ofSeconds(1));
         }
         assertEquals(2, requests());
     }
@@ -188,14 +182,8 @@ class RetryTest {
         failThenSucceed("GET", status(429).withHeader("Retry-After", inOneMinute));
         SteppingScheduler time = new SteppingScheduler();
         try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
-            StepVerifier.withVirtualTime(() -> call(client, "GET"), () -> time, Long.MAX_VALUE)
-                    .then(time::awaitTimer)
-                    .thenAwait(Duration.ofSeconds(55))
-                    .then(() -> assertEquals(1, requests()))
-                    .thenAwait(Duration.ofSeconds(6))
-                    .expectNextCount(1)
-                    .expectComplete()
-                    .verify(Duration.ofSeconds(10));
+            time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ofSeconds(55),
+                    () -> assertEquals(1, requests()), Duration.ofSeconds(6));
         }
         assertEquals(2, requests());
     }
@@ -206,14 +194,8 @@ class RetryTest {
                 .withHeader("X-Ratelimit-Limit-User-Remaining", "0").withHeader("X-Ratelimit-Limit-User-Reset", "20"));
         SteppingScheduler time = new SteppingScheduler();
         try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
-            StepVerifier.withVirtualTime(() -> call(client, "GET"), () -> time, Long.MAX_VALUE)
-                    .then(time::awaitTimer)
-                    .thenAwait(Duration.ofSeconds(19))
-                    .then(() -> assertEquals(1, requests()))
-                    .thenAwait(Duration.ofSeconds(1))
-                    .expectNextCount(1)
-                    .expectComplete()
-                    .verify(Duration.ofSeconds(10));
+            time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ofSeconds(19),
+                    () -> assertEquals(1, requests()), Duration.ofSeconds(1));
         }
         assertEquals(2, requests());
     }
@@ -225,13 +207,8 @@ class RetryTest {
         try (AffinityClient client = TestSupport.builder(server).scheduler(time)
                 .retryOptions(RetryOptions.builder().baseDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(2))
                         .build()).build()) {
-            StepVerifier.withVirtualTime(() -> call(client, "GET"), () -> time, Long.MAX_VALUE)
-                    .then(time::awaitTimer)
-                    .then(() -> assertEquals(1, requests()))
-                    .thenAwait(Duration.ofSeconds(2))
-                    .expectNextCount(1)
-                    .expectComplete()
-                    .verify(Duration.ofSeconds(10));
+            time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ZERO,
+                    () -> assertEquals(1, requests()), Duration.ofSeconds(2));
         }
         assertEquals(2, requests());
     }

@@ -2,9 +2,13 @@ package io.affinity.client;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
+import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
@@ -36,5 +40,24 @@ final class SteppingScheduler extends VirtualTimeScheduler {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Verifies, on this virtual time, a call that succeeds only after waiting on a timer: once the client has set the
+     * timer and {@code waited} (possibly zero) has passed, {@code whileWaiting} runs (typically asserting that nothing
+     * more was sent yet); {@code remaining} later the call emits one value and completes.
+     *
+     * @param call the call, made with a client built on this scheduler
+     */
+    <T> void verifyWaitsThenSucceeds(Supplier<? extends Publisher<? extends T>> call, Duration waited,
+            Runnable whileWaiting, Duration remaining) {
+        StepVerifier.withVirtualTime(call, () -> this, Long.MAX_VALUE)
+                .then(this::awaitTimer)
+                .thenAwait(waited)
+                .then(whileWaiting)
+                .thenAwait(remaining)
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
     }
 }

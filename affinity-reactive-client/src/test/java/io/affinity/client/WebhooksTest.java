@@ -14,39 +14,17 @@ import io.affinity.model.CreateWebhookSubscriptionRequest;
 import io.affinity.model.UpdateWebhookSubscriptionRequest;
 import io.affinity.model.WebhookEventType;
 import io.affinity.model.WebhookSubscription;
-import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.AffinityMockServerTest;
 import io.affinity.testkit.RecordedRequest;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-@AffinityMockServerTest
-class WebhooksTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private AffinityMockServer server;
-    private AffinityClient client;
-
-    @BeforeEach
-    void setUp(AffinityMockServer server) {
-        this.server = server;
-        this.client = ResourceTestSupport.client(server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+class WebhooksTest extends ResourceTest {
 
     @Test
     void listsEverySubscription() {
