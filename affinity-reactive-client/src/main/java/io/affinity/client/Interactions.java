@@ -169,7 +169,7 @@ public final class Interactions {
             return Mono.defer(() -> {
                 Windows windows = Windows.of(query);
                 Position position = windows.position(pageToken);
-                return engine.mono(() -> request(windows, position), INTERACTIONS_PAGE)
+                return engine.page(() -> request(windows, position), INTERACTIONS_PAGE)
                         .map(page -> windows.page(position, items(page, query.type().orElseThrow()),
                                 page.nextPageToken().orElse(null)));
             });

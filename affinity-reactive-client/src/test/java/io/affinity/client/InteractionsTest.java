@@ -43,6 +43,7 @@ class InteractionsTest extends ResourceTest {
     private static final OffsetDateTime THREE_YEARS_BEFORE = OffsetDateTime.parse("2022-01-01T00:00:00Z");
     private static final int IN_THREE_YEARS = 4_384;
 
+    /** Emails of the first organization: with one organization seeded, every seeded interaction belongs to it. */
     private static ImmutableInteractionQuery.Builder threeYearsOfEmails() {
         return InteractionQuery.builder().type(InteractionType.EMAIL).organizationId(Dataset.ORGANIZATION_BASE + 1)
                 .startTime(THREE_YEARS_BEFORE).endTime(SEED_END);
@@ -54,7 +55,8 @@ class InteractionsTest extends ResourceTest {
 
     @Test
     void aThreeYearWalkReturnsEverySeededItemOnceInOrderInWindowsOfAtMost365Days() {
-        server.seed(Dataset.builder().interactions(4_500).build()); // 4,500 reach back beyond the 3 years
+        // 4,500 reach back beyond the 3 years
+        server.seed(Dataset.builder().organizations(1).interactions(4_500).build());
 
         List<Interaction> emails = client.interactions().list(threeYearsOfEmails().build())
                 .collectList().block(TIMEOUT);
@@ -87,7 +89,7 @@ class InteractionsTest extends ResourceTest {
 
     @Test
     void takeOneOfAThreeYearWalkSendsOneRequest() {
-        server.seed(Dataset.builder().interactions(4_500).build());
+        server.seed(Dataset.builder().organizations(1).interactions(4_500).build());
 
         StepVerifier.create(client.interactions().list(threeYearsOfEmails().build()).take(1))
                 .assertNext(email -> assertEquals(Dataset.INTERACTION_BASE + 1, email.id()))
@@ -99,7 +101,7 @@ class InteractionsTest extends ResourceTest {
 
     @Test
     void demandDrivesEveryRequestAcrossWindows() {
-        server.seed(Dataset.builder().interactions(4_500).build());
+        server.seed(Dataset.builder().organizations(1).interactions(4_500).build());
 
         StepVerifier.create(client.interactions().list(threeYearsOfEmails().build()), 0)
                 .then(() -> assertEquals(0, server.journal().size(), "nothing before demand"))
@@ -123,7 +125,7 @@ class InteractionsTest extends ResourceTest {
 
     @Test
     void aMultiWindowWalkCanBeResumedFromAPageToken() {
-        server.seed(Dataset.builder().interactions(4_500).build());
+        server.seed(Dataset.builder().organizations(1).interactions(4_500).build());
         PagedFluxTokens tokens = new PagedFluxTokens();
 
         List<Page<Interaction>> firstWindow = client.interactions().list(threeYearsOfEmails().build()).byPage()
@@ -144,7 +146,7 @@ class InteractionsTest extends ResourceTest {
 
     @Test
     void aRangeOfAtMost365DaysIsOneWindowWithTheServersOwnTokens() {
-        server.seed(Dataset.builder().interactions(500).build());
+        server.seed(Dataset.builder().organizations(1).interactions(500).build());
         InteractionQuery year = threeYearsOfEmails().startTime(SEED_END.minus(YEAR)).pageSize(100).build();
 
         List<Page<Interaction>> pages = client.interactions().list(year).byPage().take(2).collectList()
@@ -165,7 +167,7 @@ class InteractionsTest extends ResourceTest {
     @ParameterizedTest
     @MethodSource("types")
     void itemsComeFromTheEnvelopeOfTheirType(InteractionType type) {
-        server.seed(Dataset.builder().interactions(10).build());
+        server.seed(Dataset.builder().persons(1).interactions(10).build());
 
         List<Interaction> items = client.interactions().list(InteractionQuery.builder().type(type)
                         .personId(Dataset.PERSON_BASE + 1).startTime(SEED_END.minusDays(1)).endTime(SEED_END).build())

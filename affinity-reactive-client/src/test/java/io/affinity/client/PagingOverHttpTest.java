@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.PaginationException;
 import io.affinity.client.internal.ApiRequest;
 import io.affinity.client.internal.Args;
@@ -153,6 +154,20 @@ class PagingOverHttpTest {
                 .willReturn(okJson("{\"list_entries\":[],\"next_page_token\":\"t2\"}")));
 
         StepVerifier.create(entries(1, 2).take(3)).expectNext(0L, 1L, 4L).verifyComplete();
+    }
+
+    @Test
+    void aPageWithoutABodyFailsTheWalkInsteadOfEndingItAsComplete() {
+        server.stubFor(get(urlPathEqualTo("/lists/1/list-entries")).withQueryParam("page_token", equalTo("t1"))
+                .willReturn(aResponse().withStatus(200)));
+
+        StepVerifier.create(entries(1, 2))
+                .expectNext(0L, 1L)
+                .expectErrorSatisfies(error -> {
+                    DecodeException empty = assertInstanceOf(DecodeException.class, error);
+                    assertEquals("/lists/1/list-entries", empty.path());
+                })
+                .verify();
     }
 
     @Test

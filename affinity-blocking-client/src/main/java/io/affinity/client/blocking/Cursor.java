@@ -2,6 +2,7 @@ package io.affinity.client.blocking;
 
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
@@ -21,7 +22,7 @@ final class Cursor<T> extends BaseSubscriber<T> {
     private final Flux<T> source;
     private final BlockingQueue<Signal<T>> signals = new LinkedBlockingQueue<>();
     private boolean subscribed;
-    private boolean finished;
+    private volatile boolean finished;
 
     Cursor(Flux<T> source) {
         this.source = source;
@@ -56,10 +57,14 @@ final class Cursor<T> extends BaseSubscriber<T> {
         return Optional.empty();
     }
 
-    /** Cancels the subscription; nothing more is requested. */
+    /**
+     * Cancels the subscription; nothing more is requested. A thread waiting in {@link #next()} (closing from
+     * another thread) wakes up with a {@link CancellationException}.
+     */
     void close() {
         finished = true;
         dispose();
+        signals.add(Signal.error(new CancellationException("closed while waiting for the next element")));
     }
 
     @Override

@@ -56,12 +56,15 @@ public final class EntityFiles {
     /**
      * Downloads the content of an entity file ({@code GET /entity-files/download/{entity_file_id}}), following the
      * redirect the API answers with. The API key is sent to the API only, never to the host it redirects to. The
-     * content arrives buffer by buffer as you request it and is never held whole in memory; each buffer is yours.
+     * content arrives buffer by buffer as you read it and is never held whole in memory; each buffer is yours.
      * The call is retried like other reads until the first buffer arrives; a failure after that ends the stream
-     * with a {@link io.affinity.client.error.TransportException} (subscribe again to start over).
+     * with a {@link io.affinity.client.error.TransportException}.
      *
      * @param entityFileId the file's id, positive
-     * @return the content; throws {@link io.affinity.client.error.NotFoundException} when there is no such file
+     * @return the content as a stream, read buffer by buffer as you read it; close it to stop the download.
+     *         A failure later in the transfer is thrown by {@code read} as an {@link java.io.IOException} whose
+     *         cause is the client's exception. Throws {@link io.affinity.client.error.NotFoundException} when
+     *         there is no such file.
      */
     public InputStream download(long entityFileId) {
         return new ByteBufferInputStream(reactive.download(entityFileId));

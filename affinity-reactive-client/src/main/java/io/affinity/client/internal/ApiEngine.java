@@ -3,6 +3,7 @@ package io.affinity.client.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affinity.client.ConnectionPoolOptions;
+import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.PaginationException;
 import io.affinity.client.error.TransportException;
 import io.affinity.client.paging.Page;
@@ -129,6 +130,25 @@ public final class ApiEngine implements AutoCloseable {
      */
     public <T> Mono<T> mono(Supplier<ApiRequest> request, ResponseType<T> type) {
         return Mono.fromSupplier(request).flatMap(built -> execute(built, type));
+    }
+
+    /**
+     * Executes the call for one page of a walk that is not a plain {@link #paged} one (for example a walk
+     * over several windows): like {@link #mono}, except that a response without a body fails with a
+     * {@link DecodeException} instead of completing empty, which would end the walk as if it were complete.
+     *
+     * @param request builds the request; evaluated on subscription
+     * @param type    the type of the page's response body
+     * @param <T>     the decoded page type
+     * @return the decoded page
+     */
+    public <T> Mono<T> page(Supplier<ApiRequest> request, ResponseType<T> type) {
+        return Mono.fromSupplier(request).flatMap(built -> executePage(built, type));
+    }
+
+    private <T> Mono<T> executePage(ApiRequest request, ResponseType<T> type) {
+        return execute(request, type).switchIfEmpty(Mono.error(() -> new DecodeException(
+                request.method().name(), request.path(), 200, "(no body: a page must have one)", null)));
     }
 
     /**
@@ -277,7 +297,7 @@ public final class ApiEngine implements AutoCloseable {
             return Mono.fromSupplier(firstPage).flatMap(first -> {
                 ApiRequest request = pageToken == null ? first : first.withPageToken(pageToken);
                 lastRequest = request;
-                return execute(request, type).map(toPage);
+                return executePage(request, type).map(toPage);
             });
         }
 

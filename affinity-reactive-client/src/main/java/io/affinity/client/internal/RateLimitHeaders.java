@@ -15,6 +15,11 @@ import java.time.format.DateTimeParseException;
 final class RateLimitHeaders {
 
     private static final String PREFIX = "X-Ratelimit-Limit-";
+    /**
+     * The longest wait a header may ask for: a monthly window. Longer values are taken as this, so that a
+     * nonsensical header cannot overflow the limiter's clock arithmetic.
+     */
+    static final Duration MAX_WAIT = Duration.ofDays(31);
 
     private RateLimitHeaders() {
     }
@@ -33,7 +38,7 @@ final class RateLimitHeaders {
         if (limit == null || remaining == null || reset == null) {
             return null;
         }
-        return new Quota(limit, remaining, Duration.ofSeconds(Math.max(0, reset)), now);
+        return new Quota(limit, remaining, seconds(reset), now);
     }
 
     /** {@code Retry-After} as delay-seconds or as an HTTP date; {@code null} when absent or unreadable. */
@@ -43,15 +48,24 @@ final class RateLimitHeaders {
         }
         Long seconds = number(value);
         if (seconds != null) {
-            return Duration.ofSeconds(Math.max(0, seconds));
+            return seconds(seconds);
         }
         try {
             Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration wait = Duration.between(now, at);
-            return wait.isNegative() ? Duration.ZERO : wait;
+            return wait.isNegative() ? Duration.ZERO : min(wait, MAX_WAIT);
         } catch (DateTimeParseException unreadable) {
             return null;
         }
+    }
+
+    /** A wait in seconds, between zero and {@link #MAX_WAIT}. */
+    private static Duration seconds(long seconds) {
+        return Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_WAIT.toSeconds())));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Long number(String value) {

@@ -134,6 +134,11 @@ final class PageFlux<T> extends Flux<Page<T>> {
             }
             PageSubscriber subscriber = new PageSubscriber();
             inFlight = subscriber;
+            if (cancelled) {
+                // cancel() ran before it could see this fetch: send nothing
+                inFlight = null;
+                return;
+            }
             source.subscribe(subscriber);
         }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
@@ -24,6 +26,10 @@ import reactor.core.scheduler.Scheduler;
  * scheduler or from the thread that released a permit.
  */
 final class TokenBucketRateLimiter implements RateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenBucketRateLimiter.class);
+    /** Waits longer than this are taken as this; it keeps the clock arithmetic far from overflow. */
+    private static final Duration FOREVER = Duration.ofDays(366);
 
     private static final long WINDOW_MILLIS = TimeUnit.MINUTES.toMillis(1);
     private static final long NO_TIMER = Long.MAX_VALUE;
@@ -98,17 +104,25 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
         int missed = 1;
         do {
-            long now = now();
-            if (timerAt <= now) {
-                timerAt = NO_TIMER;
+            try {
+                step(now());
+            } catch (RuntimeException unexpected) {
+                // one bad event must not leave the drain loop taken, which would stall every later caller
+                LOG.warn("rate limiter step failed; continuing", unexpected);
             }
-            takeCompletions(now);
-            refill(now);
-            dropCancelled();
-            grant(now);
-            admitArrivals(now);
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
+    }
+
+    private void step(long now) {
+        if (timerAt <= now) {
+            timerAt = NO_TIMER;
+        }
+        takeCompletions(now);
+        refill(now);
+        dropCancelled();
+        grant(now);
+        admitArrivals(now);
     }
 
     private void takeCompletions(long now) {
@@ -132,10 +146,14 @@ final class TokenBucketRateLimiter implements RateLimiter {
             // requests still in flight may not be counted in this response's "remaining" yet
             tokens = Math.min(tokens, Math.max(0, user.remaining() - inFlight));
         });
-        feedback.requiredWait().ifPresent(wait -> closeGate(now + wait.toMillis()));
+        feedback.requiredWait().ifPresent(wait -> closeGate(until(now, wait)));
         if (!limits.isEmpty()) {
             snapshot = snapshot.updatedWith(limits);
         }
+    }
+
+    private static long until(long now, Duration wait) {
+        return now + (wait.compareTo(FOREVER) >= 0 ? FOREVER : wait).toMillis();
     }
 
     private void closeGate(long until) {

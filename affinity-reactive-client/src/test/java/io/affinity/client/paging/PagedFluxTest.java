@@ -1,14 +1,18 @@
 package io.affinity.client.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
@@ -158,5 +162,29 @@ class PagedFluxTest {
                 .thenConsumeWhile(item -> true)
                 .verifyError();
         assertTrue(fetched.size() <= 2 * 100, "pages fetched before the loop was seen: " + fetched.size());
+    }
+
+    @Test
+    void aCancelThatRacesTheNextFetchSendsNothing() {
+        AtomicBoolean sent = new AtomicBoolean();
+        BaseSubscriber<String> subscriber = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                request(Long.MAX_VALUE);
+            }
+        };
+        PagedFlux<String> walk = PagedFlux.of(token -> {
+            if (token == null) {
+                return Mono.just(Page.of(List.of("p0"), "t1"));
+            }
+            subscriber.cancel(); // the subscriber cancels while the walk is preparing the next fetch
+            return Mono.fromSupplier(() -> {
+                sent.set(true);
+                return Page.of(List.of("p1"), null);
+            });
+        });
+        walk.subscribe(subscriber);
+        assertTrue(subscriber.isDisposed());
+        assertFalse(sent.get(), "the page after the cancel was requested");
     }
 }

@@ -203,4 +203,17 @@ class TokenBucketRateLimiterTest {
         assertEquals(org, snapshot.org().orElseThrow());
         assertFalse(snapshot.isEmpty());
     }
+
+    @Test
+    void anAbsurdlyLongWaitDoesNotJamTheLimiterForLaterCallers() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        granted.remove(0).release(RateLimitFeedback.of(429, RateLimitSnapshot.empty(),
+                Duration.ofSeconds(Long.MAX_VALUE / 2)));
+        take(limiter);
+        assertEquals(0, granted.size());
+        time.advanceTimeBy(Duration.ofDays(366));
+        assertEquals(1, granted.size(), "the gate reopens after the longest wait the limiter honours");
+        assertEquals(List.of(), failures);
+    }
 }
