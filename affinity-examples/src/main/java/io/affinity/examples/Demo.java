@@ -7,11 +7,13 @@ import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.testkit.AffinityMockServer;
 import io.affinity.testkit.Dataset;
-import io.affinity.testkit.RecordedRequest;
 import java.io.PrintStream;
-import java.util.List;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -52,7 +54,8 @@ public final class Demo {
         Summary summary = new Summary();
         AffinityClientBuilder builder = AffinityClient.builder().apiKey(apiKey.get());
         setting(environment, "AFFINITY_BASE_URL").ifPresent(builder::baseUrl);
-        tour(builder, setting(environment, "AFFINITY_LIST_NAME"), false, out, summary);
+        tour(builder, setting(environment, "AFFINITY_LIST_NAME"), Optional.empty(),
+                OffsetDateTime.now(ZoneOffset.UTC), false, out, summary);
         return summary;
     }
 
@@ -74,25 +77,31 @@ public final class Demo {
             AffinityClientBuilder builder = AffinityClient.builder()
                     .apiKey(server.apiKey())
                     .baseUrl(server.baseUrl().toString());
-            tour(builder, Optional.of(EMBEDDED_LIST), true, out, summary);
+            // the internal person takes part in every generated interaction, all dated before GENERATED_UNTIL
+            tour(builder, Optional.of(EMBEDDED_LIST), Optional.of(Dataset.PERSON_BASE),
+                    Dataset.GENERATED_UNTIL.atOffset(ZoneOffset.UTC), true, out, summary);
 
-            List<RecordedRequest> windows = server.journal().requests("getInteractions");
-            out.println("Interaction requests, one per window of at most 365 days:");
-            windows.forEach(request -> out.printf("  %s .. %s%n", request.queryParameter("start_time").orElse("?"),
-                    request.queryParameter("end_time").orElse("?")));
+            Map<String, Long> windows = server.journal().requests("getInteractions").stream()
+                    .collect(Collectors.groupingBy(request -> request.queryParameter("start_time").orElse("?")
+                            + " .. " + request.queryParameter("end_time").orElse("?"),
+                            LinkedHashMap::new, Collectors.counting()));
+            out.println("Interaction windows the client walked (each at most 365 days):");
+            windows.forEach((window, pages) ->
+                    out.printf("  %s  (%d %s)%n", window, pages, pages == 1 ? "page" : "pages"));
             summary.put("interaction windows walked", windows.size());
             summary.put("requests received by the server", server.journal().size());
             return summary;
         }
     }
 
-    private static void tour(AffinityClientBuilder builder, Optional<String> listName, boolean writes,
+    private static void tour(AffinityClientBuilder builder, Optional<String> listName,
+                             Optional<Long> interactionPerson, OffsetDateTime interactionsUntil, boolean writes,
                              PrintStream out, Summary summary) {
         CountingRateLimiter limiter =
                 new CountingRateLimiter(RateLimiter.tokenBucket(RateLimitOptions.defaults(), Schedulers.parallel()));
         try (AffinityClient client = builder.rateLimiter(limiter).build()) {
             ReactiveTour reactive = new ReactiveTour(client, out, summary);
-            long personId = reactive.readOnly(listName);
+            long personId = reactive.readOnly(listName, interactionPerson, interactionsUntil);
             if (writes) {
                 reactive.writes(personId);
             }

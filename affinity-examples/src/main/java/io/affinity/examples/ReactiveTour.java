@@ -53,8 +53,15 @@ final class ReactiveTour {
         this.summary = summary;
     }
 
-    /** The steps that only read; safe against a real account. Returns the id of a person to write about. */
-    long readOnly(Optional<String> listName) {
+    /**
+     * The steps that only read; safe against a real account.
+     *
+     * @param listName          the list to read, or the first one
+     * @param interactionPerson whose interactions to walk, or the first person found
+     * @param interactionsUntil the end of the two years of interactions walked
+     * @return the id of a person to write about
+     */
+    long readOnly(Optional<String> listName, Optional<Long> interactionPerson, OffsetDateTime interactionsUntil) {
         Whoami me = client.whoami().block();
         out.printf("Signed in as %s %s of %s%n", me.user().firstName(), me.user().lastName(), me.tenant().name());
 
@@ -65,7 +72,7 @@ final class ReactiveTour {
 
         long personId = searchPersons();
         searchOrganizations();
-        walkInteractions(personId);
+        walkInteractions(interactionPerson.orElse(personId), interactionsUntil);
         return personId;
     }
 
@@ -189,8 +196,7 @@ final class ReactiveTour {
     }
 
     /** Walks two years of meetings: the client splits the range into windows of at most one year. */
-    private void walkInteractions(long personId) {
-        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC);
+    private void walkInteractions(long personId, OffsetDateTime end) {
         InteractionQuery twoYears = InteractionQuery.builder()
                 .type(InteractionType.MEETING)
                 .personId(personId)

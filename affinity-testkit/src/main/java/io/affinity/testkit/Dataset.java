@@ -1,5 +1,7 @@
 package io.affinity.testkit;
 
+import java.time.Instant;
+
 /**
  * Generated data the server pages out like the real API. Contents are deterministic: the same counts always give the
  * same ids, names and dates. Ids are numbered from a fixed base per collection, in order:
@@ -51,6 +53,11 @@ public final class Dataset {
   public static final long FIELD_VALUE_BASE = 9_000_000;
   /** Ids of interactions of each type are this base plus 1, 2, ... (ids are unique per type, as in the API). */
   public static final long INTERACTION_BASE = 10_000_000;
+  /**
+   * The instant the generated data goes back from: interactions, notes and other dated items are dated before
+   * it, newest first, so a dataset is the same whenever it is generated.
+   */
+  public static final Instant GENERATED_UNTIL = Instant.parse("2025-01-01T00:00:00Z");
 
   /** The largest count of any one collection. */
   public static final int MAX_COUNT = 999_999;
@@ -188,7 +195,10 @@ public final class Dataset {
       return this;
     }
 
-    /** Seeds {@code count} opportunities. */
+    /**
+     * Seeds {@code count} opportunities. The j-th (from 0) has the person {@code PERSON_BASE + 1 + j % persons} and
+     * the organization {@code ORGANIZATION_BASE + 1 + j % organizations} (or {@code + j} where that count is zero).
+     */
     public Builder opportunities(int count) {
       this.opportunities = check("opportunities", count);
       return this;
@@ -224,7 +234,13 @@ public final class Dataset {
       return this;
     }
 
-    /** Seeds {@code count} field values, spread over the persons (or attached to one person if there are none). */
+    /**
+     * Seeds {@code count} field values. They attach in turn to the seeded entity collections (persons,
+     * organizations, opportunities, in that order, skipping those at zero; persons when all are at zero), and within
+     * each to its items in turn: with persons and organizations seeded, value 1 belongs to the first person, value 2
+     * to the first organization, value 3 to the second person, ... {@code getFieldValues} answers
+     * {@code person_id}, {@code organization_id} and {@code opportunity_id}; their {@code list_entry_id} is null.
+     */
     public Builder fieldValues(int count) {
       this.fieldValues = check("fieldValues", count);
       return this;
@@ -232,7 +248,11 @@ public final class Dataset {
 
     /**
      * Seeds {@code countPerType} interactions of each type (meeting, call, chat message, email), dated 6 hours apart
-     * going back from 2025-01-01T00:00:00Z.
+     * going back from 2025-01-01T00:00:00Z. The i-th of each type (from 0) involves the internal person (id
+     * {@link #PERSON_BASE}) and the person {@code PERSON_BASE + 1 + i % persons} (or {@code + i} without persons);
+     * {@code getInteractions} answers {@code person_id} for either, {@code organization_id} for that person's
+     * organization ({@code ORGANIZATION_BASE + 1 + p % organizations} for the person of index p, or {@code + p}
+     * without organizations) and {@code opportunity_id} for an opportunity whose person is that person.
      */
     public Builder interactions(int countPerType) {
       this.interactions = check("countPerType", countPerType);

@@ -102,12 +102,27 @@ class PaginationTest {
 
   @Test
   void servesInteractionsUnderTheKeyOfTheirType() {
-    assertEquals(N, walk("/interactions?type=3&person_id=1" + YEAR_2024 + "&page_size=100", "emails", 100));
-    assertEquals(N, walk("/interactions?type=0&person_id=1" + YEAR_2024, "events", 100));
-    assertEquals(N, walk("/interactions?type=2&person_id=1" + YEAR_2024 + "&page_size=45", "chat_messages", 45));
-    JsonNode narrow = json(http.get("/interactions?type=1&person_id=1"
+    // the internal person takes part in every interaction
+    String internal = "&person_id=" + Dataset.PERSON_BASE;
+    assertEquals(N, walk("/interactions?type=3" + internal + YEAR_2024 + "&page_size=100", "emails", 100));
+    assertEquals(N, walk("/interactions?type=0" + internal + YEAR_2024, "events", 100));
+    assertEquals(N, walk("/interactions?type=2" + internal + YEAR_2024 + "&page_size=45", "chat_messages", 45));
+    JsonNode narrow = json(http.get("/interactions?type=1" + internal
         + "&start_time=2024-12-31T00:00:00Z&end_time=2025-01-01T00:00:00Z"));
     assertEquals(4, narrow.get("events").size(), narrow.toString());
+  }
+
+  @Test
+  void narrowsInteractionsToTheirPersonAndOrganization() {
+    // N persons and N organizations: the i-th interaction has the i-th person, who belongs to the i-th organization
+    JsonNode byPerson = json(http.get("/interactions?type=3&person_id=" + (Dataset.PERSON_BASE + 42) + YEAR_2024));
+    assertEquals(1, byPerson.get("emails").size(), byPerson.toString());
+    assertEquals(Dataset.INTERACTION_BASE + 42, byPerson.get("emails").get(0).get("id").asLong());
+    JsonNode byOrganization = json(http.get("/interactions?type=0&organization_id="
+        + (Dataset.ORGANIZATION_BASE + 7) + YEAR_2024));
+    assertEquals(1, byOrganization.get("events").size(), byOrganization.toString());
+    assertEquals(Dataset.INTERACTION_BASE + 7, byOrganization.get("events").get(0).get("id").asLong());
+    assertEquals(0, json(http.get("/interactions?type=3&person_id=1" + YEAR_2024)).get("emails").size());
   }
 
   @Test
@@ -129,6 +144,23 @@ class PaginationTest {
     assertEquals(404, http.get("/persons/1").statusCode());
     JsonNode email = json(http.get("/interactions/" + (Dataset.INTERACTION_BASE + 3) + "?type=3"));
     assertEquals("Generated email 3", email.get("subject").asText());
+  }
+
+  @Test
+  void writesAnswerTheirFixturesAndLeaveTheDatasetUnchanged() {
+    SampleRequests.Sample createNote = SampleRequests.all().stream()
+        .filter(sample -> sample.operationId().equals("createNote")).findFirst().orElseThrow();
+    HttpResponse<String> created = http.send("POST", createNote.pathAndQuery(), createNote.contentType(),
+        createNote.body());
+    assertEquals(200, created.statusCode(), created.body());
+    long fixtureId = json(created).get("id").asLong();
+    assertEquals(404, http.get("/notes/" + fixtureId).statusCode());
+    assertEquals(N, walk("/notes?page_size=500", "notes", 500));
+
+    String person = "/persons/" + (Dataset.PERSON_BASE + 5);
+    assertEquals(200, http.send("DELETE", person, null, null).statusCode());
+    assertEquals(Dataset.PERSON_BASE + 5, json(http.get(person)).get("id").asLong());
+    assertTrue(server.violations().isEmpty(), () -> server.violations().toString());
   }
 
   @Test

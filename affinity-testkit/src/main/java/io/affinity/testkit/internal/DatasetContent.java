@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class DatasetContent {
   /** Interaction type codes: meeting, call, chat message, email. */
   static final int[] INTERACTION_TYPES = {0, 1, 2, 3};
 
-  private static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");
+  private static final Instant EPOCH = Dataset.GENERATED_UNTIL;
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).withZone(ZoneOffset.ofHours(-8));
   private static final String[] FIRST = {"Alice", "Bob", "Carol", "David", "Erin", "Frank", "Grace", "Heidi", "Ivan",
@@ -33,6 +34,9 @@ final class DatasetContent {
       "Wayne", "Tyrell", "Cyberdyne", "Soylent", "Wonka"};
   private static final int[] LIST_TYPES = {0, 1, 8};
   private static final long INTERNAL_PERSON_ID = PERSON_BASE;
+
+  /** The query parameters that name an entity: person, organization, opportunity. */
+  static final List<String> ENTITY_PARAMS = List.of("person_id", "organization_id", "opportunity_id");
 
   final Dataset dataset;
   final List<ObjectNode> persons;
@@ -45,6 +49,8 @@ final class DatasetContent {
   final List<ObjectNode> entityFiles;
   final List<ObjectNode> fieldValues;
   final Map<Integer, List<ObjectNode>> interactions = new TreeMap<>();
+  /** The entity parameters field values attach to, in turn: those of the seeded entity collections. */
+  private final List<String> fieldValueEntities;
 
   DatasetContent(Dataset dataset) {
     this.dataset = dataset;
@@ -59,12 +65,28 @@ final class DatasetContent {
     this.notes = generate(dataset.notes(), this::note);
     this.reminders = generate(dataset.reminders(), this::reminder);
     this.entityFiles = generate(dataset.entityFiles(), this::entityFile);
+    this.fieldValueEntities = fieldValueEntities(dataset);
     this.fieldValues = generate(dataset.fieldValues(), this::fieldValue);
     if (dataset.interactions() > 0) {
       for (int type : INTERACTION_TYPES) {
         interactions.put(type, generate(dataset.interactions(), i -> interaction(type, i)));
       }
     }
+  }
+
+  /** The seeded entity collections, as their query parameters; persons when none is seeded. */
+  private static List<String> fieldValueEntities(Dataset dataset) {
+    List<String> seeded = new ArrayList<>();
+    if (dataset.persons() > 0) {
+      seeded.add("person_id");
+    }
+    if (dataset.organizations() > 0) {
+      seeded.add("organization_id");
+    }
+    if (dataset.opportunities() > 0) {
+      seeded.add("opportunity_id");
+    }
+    return seeded.isEmpty() ? List.of("person_id") : List.copyOf(seeded);
   }
 
   /** The date of the i-th interaction of each type: 6 hours apart, newest first. */
@@ -99,6 +121,48 @@ final class DatasetContent {
 
   private long opportunityId(int i) {
     return OPPORTUNITY_BASE + 1 + cycle(i, dataset.opportunities());
+  }
+
+  /** The organization a person (by index) belongs to. */
+  private long organizationOfPerson(int personIndex) {
+    return organizationId(personIndex);
+  }
+
+  /** Index of an item from its id and its collection's base (ids are base + 1, 2, ...). */
+  private static long index(ObjectNode item, long base) {
+    return item.path("id").asLong() - base - 1;
+  }
+
+  /**
+   * Whether the i-th interaction (of any type) involves the entity a parameter names: {@code person_id} its external
+   * person ({@code personId(i)}) or the internal person; {@code organization_id} that person's organization;
+   * {@code opportunity_id} an opportunity whose person is that person.
+   */
+  boolean interactionInvolves(ObjectNode interaction, String param, String value) {
+    long id;
+    try {
+      id = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    int personIndex = cycle((int) index(interaction, INTERACTION_BASE), dataset.persons());
+    long personId = PERSON_BASE + 1 + personIndex;
+    return switch (param) {
+      case "person_id" -> id == personId || id == INTERNAL_PERSON_ID;
+      case "organization_id" -> id == organizationOfPerson(personIndex);
+      case "opportunity_id" -> {
+        long opportunity = id - OPPORTUNITY_BASE - 1;
+        boolean known = opportunity >= 0 && (dataset.opportunities() == 0 ? opportunity < MAX_COUNT
+            : opportunity < dataset.opportunities());
+        yield known && personId((int) opportunity) == personId;
+      }
+      default -> false;
+    };
+  }
+
+  /** The entity parameter ({@code person_id}, ...) whose entity a generated field value belongs to. */
+  String fieldValueEntity(ObjectNode fieldValue) {
+    return fieldValueEntities.get((int) (index(fieldValue, FIELD_VALUE_BASE) % fieldValueEntities.size()));
   }
 
   private ObjectNode person(int i) {
@@ -223,7 +287,13 @@ final class DatasetContent {
     ObjectNode node = Json.object();
     node.put("id", FIELD_VALUE_BASE + 1 + i);
     node.putNull("list_entry_id");
-    node.put("entity_id", personId(i)).put("created_at", createdAt(i));
+    int turn = i / fieldValueEntities.size();
+    long entityId = switch (fieldValueEntities.get(i % fieldValueEntities.size())) {
+      case "organization_id" -> organizationId(turn);
+      case "opportunity_id" -> opportunityId(turn);
+      default -> personId(turn);
+    };
+    node.put("entity_id", entityId).put("created_at", createdAt(i));
     node.putNull("updated_at");
     switch (i % 4) {
       case 0 -> node.put("field_id", 1).put("value", "Title " + (i + 1));

@@ -22,7 +22,6 @@ final class DatasetResponder {
   private static final int MAX_PAGE_SIZE = 500;
   private static final int MAX_INTERACTIONS_PAGE_SIZE = 100;
   private static final Duration MAX_INTERACTION_RANGE = Duration.ofDays(365);
-  private static final List<String> ENTITY_PARAMS = List.of("person_id", "organization_id", "opportunity_id");
 
   private final DatasetContent content;
   private final Pager pager;
@@ -103,7 +102,7 @@ final class DatasetResponder {
   }
 
   private Reply fieldValues(IncomingRequest request) {
-    List<String> given = Stream.concat(ENTITY_PARAMS.stream(), Stream.of("list_entry_id"))
+    List<String> given = Stream.concat(DatasetContent.ENTITY_PARAMS.stream(), Stream.of("list_entry_id"))
         .filter(p -> request.param(p).isPresent()).toList();
     if (given.size() != 1) {
       return ErrorReplies.of(422,
@@ -113,7 +112,7 @@ final class DatasetResponder {
     String value = request.param(param).orElseThrow();
     List<ObjectNode> values = content.fieldValues.stream()
         .filter(v -> param.equals("list_entry_id") ? value.equals(v.path("list_entry_id").asText())
-            : param.equals("person_id") && value.equals(v.path("entity_id").asText()))
+            : param.equals(content.fieldValueEntity(v)) && value.equals(v.path("entity_id").asText()))
         .toList();
     return Reply.json(200, Json.array().addAll(values));
   }
@@ -123,7 +122,7 @@ final class DatasetResponder {
     if (type.isEmpty() || !content.interactions.containsKey(type.get())) {
       return ErrorReplies.of(422, "type must be one of 0 (meeting), 1 (call), 2 (chat message), 3 (email)");
     }
-    if (ENTITY_PARAMS.stream().noneMatch(p -> request.param(p).isPresent())) {
+    if (DatasetContent.ENTITY_PARAMS.stream().noneMatch(p -> request.param(p).isPresent())) {
       return ErrorReplies.of(422, "One of person_id, organization_id or opportunity_id must be given");
     }
     Optional<Instant> start = request.param("start_time").flatMap(DatasetResponder::parseTime);
@@ -137,11 +136,13 @@ final class DatasetResponder {
     if (Duration.between(start.get(), end.get()).compareTo(MAX_INTERACTION_RANGE) > 0) {
       return ErrorReplies.of(422, "The range from start_time to end_time must not exceed one year");
     }
+    List<String> entities = DatasetContent.ENTITY_PARAMS.stream().filter(p -> request.param(p).isPresent()).toList();
     List<ObjectNode> inRange = content.interactions.get(type.get()).stream()
         .filter(i -> {
           Instant date = OffsetDateTime.parse(i.get("date").asText()).toInstant();
           return !date.isBefore(start.get()) && date.isBefore(end.get());
         })
+        .filter(i -> entities.stream().allMatch(p -> content.interactionInvolves(i, p, request.param(p).get())))
         .toList();
     return pager.page(inRange, interactionsKey(type.get()), MAX_INTERACTIONS_PAGE_SIZE, request);
   }
