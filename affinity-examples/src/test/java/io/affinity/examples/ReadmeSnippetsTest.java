@@ -1,8 +1,13 @@
 package io.affinity.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +27,15 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
-/** Every Java snippet of the README compiles against the SDK as it is. */
+/**
+ * Every Java snippet of the README compiles against the SDK as it is, and a snippet that is a JUnit test class
+ * also runs and passes.
+ */
 class ReadmeSnippetsTest {
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
@@ -52,10 +64,31 @@ class ReadmeSnippetsTest {
         }
         assertTrue(snippets.size() >= 4, "Java snippets in the README: " + snippets.size());
         return Stream.iterate(0, i -> i + 1).limit(snippets.size())
-                .map(i -> DynamicTest.dynamicTest("README snippet " + (i + 1), () -> compiles(i, snippets.get(i))));
+                .map(i -> DynamicTest.dynamicTest("README snippet " + (i + 1), () -> {
+                    String className = compiles(i, snippets.get(i));
+                    if (snippets.get(i).contains("@Test")) {
+                        passes(className);
+                    }
+                }));
     }
 
-    private void compiles(int index, String snippet) throws IOException {
+    /** Runs a compiled test class of the README on the JUnit Platform and asserts that all its tests pass. */
+    private void passes(String className) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Class<?> testClass = loader.loadClass(className);
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(testClass)).build(), summary);
+            StringWriter failures = new StringWriter();
+            summary.getSummary().printFailuresTo(new PrintWriter(failures), 20);
+            assertTrue(summary.getSummary().getTestsSucceededCount() > 0, "no test ran in " + className);
+            assertEquals(0, summary.getSummary().getTotalFailureCount(), failures.toString());
+        }
+    }
+
+    /** Compiles a snippet, wrapped in a class unless it is one; returns the class name. */
+    private String compiles(int index, String snippet) throws IOException {
         String className = "ReadmeSnippet" + index;
         String source = snippet.contains("class ")
                 ? IMPORTS + snippet.replaceFirst("class \\w+", "class " + className)
@@ -73,6 +106,7 @@ class ReadmeSnippetsTest {
                     .collect(Collectors.joining("\n"));
             assertTrue(ok, "README snippet " + (index + 1) + " does not compile:\n" + errors + "\n---\n" + source);
         }
+        return className;
     }
 
     private static final class Source extends SimpleJavaFileObject {
