@@ -25,7 +25,7 @@ final class DatasetContent {
 
   private static final Instant EPOCH = Dataset.GENERATED_UNTIL;
   private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).withZone(ZoneOffset.ofHours(-8));
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT).withZone(ZoneOffset.ofHours(-8));
   private static final String[] FIRST = {"Alice", "Bob", "Carol", "David", "Erin", "Frank", "Grace", "Heidi", "Ivan",
       "Judy", "Mallory", "Niaj", "Olivia", "Peggy", "Rupert", "Sybil", "Trent", "Uma", "Victor", "Wendy"};
   private static final String[] LAST = {"Yen", "Doe", "Smith", "Garcia", "Chen", "Okafor", "Muller", "Rossi",
