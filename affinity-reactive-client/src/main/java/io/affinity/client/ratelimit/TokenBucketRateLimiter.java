@@ -71,16 +71,15 @@ final class TokenBucketRateLimiter implements RateLimiter {
 
     @Override
     public Mono<Permit> acquire(String method, String path) {
-        Mono<Permit> permit = Mono.create(sink -> {
+        return Mono.create(sink -> {
             Waiter waiter = new Waiter(sink, method, path);
             sink.onCancel(waiter::cancel);
             arrivals.offer(waiter);
             drain();
+            if (maxWait != null) {
+                waiter.expireAfter(maxWait);
+            }
         });
-        if (maxWait == null) {
-            return permit;
-        }
-        return permit.timeout(maxWait, Mono.error(() -> waitedTooLong(method, path)), scheduler);
     }
 
     @Override
@@ -291,6 +290,36 @@ final class TokenBucketRateLimiter implements RateLimiter {
         void reject(Throwable error) {
             if (state.compareAndSet(WAITING, CANCELLED)) {
                 sink.error(error);
+            }
+        }
+
+        /**
+         * Fails this caller with a {@link RateLimitException} if it still waits after {@code wait}.
+         *
+         * <p>The timer races the grant through {@link #state}, like a cancellation: exactly one of them wins. A
+         * {@code timeout} operator behind the sink cannot do that: when it fires just as the permit is handed out,
+         * it drops the permit (the sink has already succeeded, so no cancel comes back) and the in-flight slot
+         * would be lost for good.
+         */
+        void expireAfter(Duration wait) {
+            if (state.get() != WAITING) {
+                return; // granted or refused at once: no timer needed
+            }
+            try {
+                // disposed once the caller is answered or cancels; a timer that fires anyway finds no waiter
+                sink.onDispose(scheduler.schedule(() -> giveUp(waitedTooLong(method, path)),
+                        wait.compareTo(FOREVER) >= 0 ? FOREVER.toMillis() : wait.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (RejectedExecutionException stopped) {
+                giveUp(stopped);
+            }
+        }
+
+        /** Takes the caller out of the line and fails it, unless it was answered or went away already. */
+        private void giveUp(Throwable error) {
+            if (state.compareAndSet(WAITING, CANCELLED)) {
+                cancellations.incrementAndGet();
+                sink.error(error);
+                drain();
             }
         }
 
