@@ -13,10 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,27 +33,23 @@ class DatasetFiltersTest {
   private static final String DECEMBER = "&start_time=2024-12-01T00:00:00Z&end_time=2025-01-01T00:00:00Z";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  @RegisterExtension
+  static final AffinityMockServerExtension AFFINITY = AffinityMockServerExtension.builder()
+      .server(AffinityMockServer.builder()
+        .dataset(Dataset.builder().persons(PERSONS).organizations(ORGANIZATIONS).opportunities(OPPORTUNITIES)
+            .fieldValues(FIELD_VALUES).interactions(INTERACTIONS).build())
+        )
+      .build();
+
+  /** Injected by the extension, which also resets it before each test and stops it after the class. */
   private static AffinityMockServer server;
   private static Http http;
 
   @BeforeAll
-  static void start() {
-    server = AffinityMockServer.builder()
-        .dataset(Dataset.builder().persons(PERSONS).organizations(ORGANIZATIONS).opportunities(OPPORTUNITIES)
-            .fieldValues(FIELD_VALUES).interactions(INTERACTIONS).build())
-        .start();
+  static void connect() {
     http = new Http(server);
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
 
   /** Interaction ids (0-based index i) whose person has an index in {@code personIndexes}. */
   private static List<Long> interactionsOfPersons(int... personIndexes) {

@@ -13,34 +13,29 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FailuresTest {
 
+  @RegisterExtension
+  static final AffinityMockServerExtension AFFINITY = AffinityMockServerExtension.builder()
+      .server(AffinityMockServer.builder())
+      .build();
+
+  /** Injected by the extension, which also resets it before each test and stops it after the class. */
   private static AffinityMockServer server;
   private static Http http;
 
   @BeforeAll
-  static void start() {
-    server = AffinityMockServer.builder().start();
+  static void connect() {
     http = new Http(server);
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(ints = {400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504})

@@ -13,9 +13,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,18 +32,18 @@ class FixturesTest {
 
   private static final ObjectMapper MAPPER = AffinityJson.newObjectMapper();
 
+  @RegisterExtension
+  static final AffinityMockServerExtension AFFINITY = AffinityMockServerExtension.builder()
+      .server(AffinityMockServer.builder())
+      .build();
+
+  /** Injected by the extension, which also resets it before each test and stops it after the class. */
   private static AffinityMockServer server;
   private static Http http;
 
   @BeforeAll
-  static void start() {
-    server = AffinityMockServer.builder().start();
+  static void connect() {
     http = new Http(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   /** Decodes a body into the model type the spec names for it (arrays into lists of the item type). */

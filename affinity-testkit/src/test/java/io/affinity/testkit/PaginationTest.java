@@ -13,10 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,26 +25,22 @@ class PaginationTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String YEAR_2024 = "&start_time=2024-01-02T00:00:00Z&end_time=2025-01-01T00:00:00Z";
 
+  @RegisterExtension
+  static final AffinityMockServerExtension AFFINITY = AffinityMockServerExtension.builder()
+      .server(AffinityMockServer.builder()
+        .dataset(Dataset.builder().persons(N).organizations(N).notes(N).lists(2, N).interactions(N).build())
+        )
+      .build();
+
+  /** Injected by the extension, which also resets it before each test and stops it after the class. */
   private static AffinityMockServer server;
   private static Http http;
 
   @BeforeAll
-  static void start() {
-    server = AffinityMockServer.builder()
-        .dataset(Dataset.builder().persons(N).organizations(N).notes(N).lists(2, N).interactions(N).build())
-        .start();
+  static void connect() {
     http = new Http(server);
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
 
   @ParameterizedTest(name = "page_size={0}")
   @ValueSource(ints = {7, 100, 500})
