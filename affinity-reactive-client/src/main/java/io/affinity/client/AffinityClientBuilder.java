@@ -4,8 +4,10 @@ import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.Args;
 import io.affinity.client.internal.Credentials;
 import io.affinity.client.internal.EngineSettings;
+import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
+import io.affinity.client.ratelimit.Ticker;
 import io.affinity.client.retry.RetryOptions;
 import io.affinity.model.json.AffinityJson;
 import java.net.URI;
@@ -33,6 +35,10 @@ public final class AffinityClientBuilder {
 
     /** The production API. */
     public static final String DEFAULT_BASE_URL = "https://api.affinity.co";
+    /** The default {@link #callTimeout(Duration)}: every call ends within it, waits and retries included. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+    /** The default {@link #attemptTimeout(Duration)}. */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMinutes(2);
 
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
@@ -41,7 +47,11 @@ public final class AffinityClientBuilder {
     private AuthScheme authScheme = AuthScheme.BASIC;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration responseTimeout = Duration.ofSeconds(60);
-    private Duration callTimeout;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
+    private Duration downloadTimeout;
+    private int maxEmptyPages = PagedFlux.DEFAULT_MAX_EMPTY_PAGES;
+    private Ticker ticker = Ticker.system();
     private RetryOptions retryOptions = RetryOptions.defaults();
     private RateLimitOptions rateLimitOptions = RateLimitOptions.defaults();
     private RateLimiter rateLimiter;
@@ -102,14 +112,62 @@ public final class AffinityClientBuilder {
     }
 
     /**
-     * @param callTimeout the longest one call (one page, for paged calls) may take in all, rate-limit waits and
-     *                    retries included; past it the call fails with a
-     *                    {@link io.affinity.client.error.TransportException} of kind {@code TIMEOUT}. No such
-     *                    limit by default: each attempt is bounded by the response timeout.
+     * @param callTimeout the longest one call (one page, for paged calls; not downloads) may take in all,
+     *                    rate-limit waits and retries included (default 5 minutes); past it the call fails with a
+     *                    {@link io.affinity.client.error.TransportException} of kind {@code TIMEOUT} that tells
+     *                    whether a request was sent. {@code null} removes this bound: each attempt is still bounded
+     *                    by the attempt timeout and each rate-limit wait by the limiter's maximum wait.
      * @return this builder
      */
     public AffinityClientBuilder callTimeout(Duration callTimeout) {
-        this.callTimeout = Args.positive("callTimeout", callTimeout);
+        this.callTimeout = callTimeout == null ? null : Args.positive("callTimeout", callTimeout);
+        return this;
+    }
+
+    /**
+     * @param attemptTimeout the longest one attempt of a call may take, from asking for a connection to the last
+     *                       byte of the response, headers and body (default 2 minutes), so that a server that
+     *                       trickles bytes cannot hold a call; the attempt then fails with a
+     *                       {@link io.affinity.client.error.TransportException} of kind {@code TIMEOUT} (retried
+     *                       like any timeout). Downloads are bounded by {@link #downloadTimeout(Duration)} instead.
+     *                       Positive.
+     * @return this builder
+     */
+    public AffinityClientBuilder attemptTimeout(Duration attemptTimeout) {
+        this.attemptTimeout = Args.positive("attemptTimeout", attemptTimeout);
+        return this;
+    }
+
+    /**
+     * @param downloadTimeout the longest a whole file download may take, or {@code null} (the default) for no such
+     *                        limit; downloads are always bounded between reads by the response timeout. Positive.
+     * @return this builder
+     */
+    public AffinityClientBuilder downloadTimeout(Duration downloadTimeout) {
+        this.downloadTimeout = downloadTimeout == null ? null : Args.positive("downloadTimeout", downloadTimeout);
+        return this;
+    }
+
+    /**
+     * @param maxEmptyPages how many empty pages in a row, each with a next page token, a paged walk accepts before
+     *                      it fails with a {@link io.affinity.client.error.PaginationException} (default
+     *                      {@value PagedFlux#DEFAULT_MAX_EMPTY_PAGES}), so that a server that never stops answering
+     *                      empty pages cannot hold a walk forever; at least 1
+     * @return this builder
+     */
+    public AffinityClientBuilder maxEmptyPages(int maxEmptyPages) {
+        this.maxEmptyPages = Args.atLeast("maxEmptyPages", maxEmptyPages, 1);
+        return this;
+    }
+
+    /**
+     * @param ticker the monotonic clock the default rate limiter and the download deadline measure time with
+     *               (default {@link Ticker#system()}); tests on virtual time pass {@link Ticker#of(Scheduler)}
+     *               with the same virtual scheduler as {@link #scheduler(Scheduler)}
+     * @return this builder
+     */
+    public AffinityClientBuilder ticker(Ticker ticker) {
+        this.ticker = Args.notNull("ticker", ticker);
         return this;
     }
 
@@ -200,7 +258,8 @@ public final class AffinityClientBuilder {
         }
         EngineSettings settings = new EngineSettings(new Credentials(apiKey, authScheme), baseUrl, connectTimeout,
                 responseTimeout, callTimeout, retryOptions, rateLimitOptions, rateLimiter, connectionPoolOptions, maxResponseSize,
-                httpClient, scheduler != null ? scheduler : Schedulers.parallel(), AffinityJson.newObjectMapper());
+                httpClient, scheduler != null ? scheduler : Schedulers.parallel(), AffinityJson.newObjectMapper(),
+                attemptTimeout, downloadTimeout, maxEmptyPages, ticker);
         return new AffinityClient(ApiEngine.create(settings),
                 "AffinityClient{baseUrl=" + baseUrl + ", authScheme=" + authScheme + '}');
     }

@@ -64,7 +64,8 @@ public final class Interactions {
      *         {@link io.affinity.client.error.AffinityException} when a call fails
      */
     public PagedFlux<Interaction> list(InteractionQuery query) {
-        return PagedFlux.of(new WindowedPages(query));
+        // an empty window answers one empty page that leads to the next window: those do not count as endless
+        return engine.paged(new WindowedPages(query), windowCount(query));
     }
 
     /**
@@ -195,6 +196,20 @@ public final class Interactions {
         @Override
         public RuntimeException repeatedTokenError(String pageToken) {
             return new PaginationException("GET", LIST_PATH, pageToken);
+        }
+
+        @Override
+        public RuntimeException emptyPagesError(int emptyPages, String pageToken) {
+            return new PaginationException("GET", LIST_PATH, emptyPages, pageToken);
+        }
+    }
+
+    /** @return the number of windows of the query's range, or 0 when the query is invalid (the walk fails then) */
+    private static int windowCount(InteractionQuery query) {
+        try {
+            return (int) Math.min(Integer.MAX_VALUE, Windows.of(query).count());
+        } catch (IllegalArgumentException invalid) {
+            return 0;
         }
     }
 

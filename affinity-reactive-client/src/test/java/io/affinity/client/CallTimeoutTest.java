@@ -27,7 +27,7 @@ class CallTimeoutTest {
     void aCallThatOutlivesTheCallTimeoutFailsWithATimeoutNamingTheCall() throws Exception {
         server.stubFor(get(anyUrl()).willReturn(okJson("{}").withFixedDelay(3_000)));
         SteppingScheduler time = new SteppingScheduler();
-        try (AffinityClient client = TestSupport.builder(server).scheduler(time)
+        try (AffinityClient client = time.drive(TestSupport.builder(server))
                 .callTimeout(Duration.ofSeconds(2)).build()) {
             CompletableFuture<JsonNode> call = TestSupport.get(client, "/slow").toFuture();
             time.awaitTimer();
@@ -45,7 +45,7 @@ class CallTimeoutTest {
     @Test
     void withoutACallTimeoutTheCallWaitsForItsResponse() {
         server.stubFor(get(anyUrl()).willReturn(okJson("{\"ok\":true}")));
-        try (AffinityClient client = TestSupport.builder(server).build()) {
+        try (AffinityClient client = TestSupport.builder(server).callTimeout(null).build()) {
             assertEquals(true, TestSupport.get(client, "/fast").block(Duration.ofSeconds(5)).get("ok").booleanValue());
         }
     }

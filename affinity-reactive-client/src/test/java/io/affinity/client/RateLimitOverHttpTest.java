@@ -37,7 +37,7 @@ class RateLimitOverHttpTest {
         server.stubFor(get("/b").willReturn(okJson("{}")));
         SteppingScheduler time = new SteppingScheduler();
 
-        try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
+        try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
             CompletableFuture<JsonNode> refused = TestSupport.get(client, "/a").toFuture();
             time.awaitTimer(); // the refused call waits for its retry
             CompletableFuture<JsonNode> other = TestSupport.get(client, "/b").toFuture();
@@ -61,7 +61,7 @@ class RateLimitOverHttpTest {
         server.stubFor(get("/b").willReturn(okJson("{}")));
         SteppingScheduler time = new SteppingScheduler();
 
-        try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
+        try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
             StepVerifier.create(TestSupport.get(client, "/a")).expectNextCount(1).verifyComplete();
 
             time.verifyWaitsThenSucceeds(() -> TestSupport.get(client, "/b"), Duration.ofSeconds(11),

@@ -168,7 +168,7 @@ class RetryTest {
     void a429IsRetriedForPostAfterRetryAfterSeconds() {
         failThenSucceed("POST", status(429).withHeader("Retry-After", "30"));
         SteppingScheduler time = new SteppingScheduler();
-        try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
+        try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
             time.verifyWaitsThenSucceeds(() -> call(client, "POST"), Duration.ofSeconds(29),
                     () -> assertEquals(1, requests()), Duration.ofSeconds(1));
         }
@@ -181,7 +181,7 @@ class RetryTest {
                 ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60));
         failThenSucceed("GET", status(429).withHeader("Retry-After", inOneMinute));
         SteppingScheduler time = new SteppingScheduler();
-        try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
+        try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
             time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ofSeconds(55),
                     () -> assertEquals(1, requests()), Duration.ofSeconds(6));
         }
@@ -193,7 +193,7 @@ class RetryTest {
         failThenSucceed("GET", status(429).withHeader("X-Ratelimit-Limit-User", "900")
                 .withHeader("X-Ratelimit-Limit-User-Remaining", "0").withHeader("X-Ratelimit-Limit-User-Reset", "20"));
         SteppingScheduler time = new SteppingScheduler();
-        try (AffinityClient client = TestSupport.builder(server).scheduler(time).build()) {
+        try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
             time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ofSeconds(19),
                     () -> assertEquals(1, requests()), Duration.ofSeconds(1));
         }
@@ -204,7 +204,7 @@ class RetryTest {
     void backoffWaitsOnTheSchedulerWithinTheCap() {
         failThenSucceed("GET", status(503));
         SteppingScheduler time = new SteppingScheduler();
-        try (AffinityClient client = TestSupport.builder(server).scheduler(time)
+        try (AffinityClient client = time.drive(TestSupport.builder(server))
                 .retryOptions(RetryOptions.builder().baseDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(2))
                         .build()).build()) {
             time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ZERO,

@@ -2,6 +2,7 @@ package io.affinity.client;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.affinity.client.ratelimit.Ticker;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +14,14 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * A virtual-time scheduler that also tells when a timer has been set, so that a test over real HTTP advances
- * virtual time only once the client is actually waiting on it.
+ * virtual time only once the client is actually waiting on it. The client's deadlines (attempt and call
+ * timeouts), which {@link #drive} sets to {@link #DEADLINE} or longer, are timers too but not waits: they are not
+ * counted.
  */
 final class SteppingScheduler extends VirtualTimeScheduler {
+
+    /** The attempt timeout of a client driven by this scheduler; its call timeout is twice as long. */
+    static final Duration DEADLINE = Duration.ofHours(1);
 
     private final Semaphore timersSet = new Semaphore(0);
 
@@ -23,10 +29,19 @@ final class SteppingScheduler extends VirtualTimeScheduler {
         super(false);
     }
 
+    /**
+     * @param builder a client builder
+     * @return the builder, with its timers and clock on this virtual time and deadlines far beyond any wait
+     */
+    AffinityClientBuilder drive(AffinityClientBuilder builder) {
+        return builder.scheduler(this).ticker(Ticker.of(this)).attemptTimeout(DEADLINE)
+                .callTimeout(DEADLINE.multipliedBy(2));
+    }
+
     @Override
     public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
         Disposable scheduled = super.schedule(task, delay, unit);
-        if (delay > 0) {
+        if (delay > 0 && unit.toNanos(delay) < DEADLINE.toNanos()) {
             timersSet.release();
         }
         return scheduled;

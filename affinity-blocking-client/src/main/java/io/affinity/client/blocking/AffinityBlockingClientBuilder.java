@@ -6,6 +6,7 @@ import io.affinity.client.AuthScheme;
 import io.affinity.client.ConnectionPoolOptions;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
+import io.affinity.client.ratelimit.Ticker;
 import io.affinity.client.retry.RetryOptions;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
@@ -85,6 +86,47 @@ public final class AffinityBlockingClientBuilder {
      */
     public AffinityBlockingClientBuilder callTimeout(Duration callTimeout) {
         reactive.callTimeout(callTimeout);
+        return this;
+    }
+
+    /**
+     * @param attemptTimeout the longest one attempt may take, from asking for a connection to the last byte of
+     *                       the response
+     * @return this builder
+     * @see AffinityClientBuilder#attemptTimeout(Duration)
+     */
+    public AffinityBlockingClientBuilder attemptTimeout(Duration attemptTimeout) {
+        reactive.attemptTimeout(attemptTimeout);
+        return this;
+    }
+
+    /**
+     * @param downloadTimeout the longest a whole download may take, or {@code null} for no such limit
+     * @return this builder
+     * @see AffinityClientBuilder#downloadTimeout(Duration)
+     */
+    public AffinityBlockingClientBuilder downloadTimeout(Duration downloadTimeout) {
+        reactive.downloadTimeout(downloadTimeout);
+        return this;
+    }
+
+    /**
+     * @param maxEmptyPages how many empty pages in a row a paged walk accepts before it fails
+     * @return this builder
+     * @see AffinityClientBuilder#maxEmptyPages(int)
+     */
+    public AffinityBlockingClientBuilder maxEmptyPages(int maxEmptyPages) {
+        reactive.maxEmptyPages(maxEmptyPages);
+        return this;
+    }
+
+    /**
+     * @param ticker the monotonic clock of the default rate limiter and the download deadline
+     * @return this builder
+     * @see AffinityClientBuilder#ticker(Ticker)
+     */
+    public AffinityBlockingClientBuilder ticker(Ticker ticker) {
+        reactive.ticker(ticker);
         return this;
     }
 

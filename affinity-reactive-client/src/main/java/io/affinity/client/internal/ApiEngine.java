@@ -61,6 +61,8 @@ public final class ApiEngine implements AutoCloseable {
     private final Downloads downloads;
     private final Clock clock;
     private final Duration callTimeout;
+    private final Duration attemptTimeout;
+    private final int maxEmptyPages;
     private final Scheduler scheduler;
     private final ConnectionProvider ownedProvider;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -68,17 +70,19 @@ public final class ApiEngine implements AutoCloseable {
     private ApiEngine(EngineSettings settings, HttpClient httpClient, ConnectionProvider ownedProvider, Clock clock) {
         this.mapper = settings.objectMapper();
         this.callTimeout = settings.callTimeout();
+        this.attemptTimeout = settings.attemptTimeout();
+        this.maxEmptyPages = settings.maxEmptyPages();
         this.scheduler = settings.scheduler();
         this.ownedProvider = ownedProvider;
         this.clock = clock;
         this.transport = new HttpTransport(httpClient, settings.baseUrl(), settings.maxResponseSize(),
                 settings.credentials());
         this.limiter = settings.rateLimiter() != null ? settings.rateLimiter()
-                : RateLimiter.tokenBucket(settings.rateLimitOptions(), settings.scheduler());
-        this.retryPolicy = new RetryPolicy(settings.retryOptions(), settings.rateLimitOptions().maxWait().orElse(null),
-                settings.scheduler());
+                : RateLimiter.tokenBucket(settings.rateLimitOptions(), settings.scheduler(), settings.ticker());
+        this.retryPolicy = new RetryPolicy(settings.retryOptions(), settings.rateLimitOptions(), settings.scheduler());
         this.errors = new ResponseErrors(mapper, settings.credentials());
-        this.downloads = new Downloads(transport, limiter, retryPolicy, errors, clock);
+        this.downloads = new Downloads(transport, limiter, retryPolicy, errors, clock, settings.downloadTimeout(),
+                settings.scheduler(), settings.ticker());
     }
 
     /**
@@ -163,7 +167,21 @@ public final class ApiEngine implements AutoCloseable {
      */
     public <R, T> PagedFlux<T> paged(Supplier<ApiRequest> firstPage, ResponseType<R> type,
                                      Function<? super R, Page<T>> toPage) {
-        return PagedFlux.of(new EnginePageFetcher<>(firstPage, type, toPage));
+        return PagedFlux.of(new EnginePageFetcher<>(firstPage, type, toPage), maxEmptyPages);
+    }
+
+    /**
+     * A paged walk over a fetcher of the resource's own (for example one that walks several windows), with the
+     * client's guard against endless empty pages.
+     *
+     * @param fetcher        fetches the pages, through {@link #page}
+     * @param boundaryPages  how many empty pages the fetcher itself may hand out in a row at its own boundaries
+     *                       (such as one per empty window), on top of the client's limit
+     * @param <T>            the item type
+     * @return the items, fetched on demand
+     */
+    public <T> PagedFlux<T> paged(PageFetcher<T> fetcher, int boundaryPages) {
+        return PagedFlux.of(fetcher, (int) Math.min(Integer.MAX_VALUE, (long) maxEmptyPages + boundaryPages));
     }
 
     /**
@@ -195,17 +213,22 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     private <T> Mono<T> execute(ApiRequest request, ResponseType<T> type) {
-        Mono<T> result = call(request).flatMap(response -> decode(request, response, type));
-        if (callTimeout == null) {
-            return result;
-        }
-        return result.timeout(callTimeout, Mono.error(() -> new TransportException(request.method().name(),
-                request.path(), TransportException.Kind.TIMEOUT, true,
-                new TimeoutException("the call did not complete within the call timeout of " + callTimeout))),
-                scheduler);
+        return Mono.defer(() -> {
+            CallProgress progress = new CallProgress();
+            Mono<T> result = call(request, progress)
+                    .doOnCancel(progress::cancel)
+                    .flatMap(response -> decode(request, response, type));
+            if (callTimeout == null) {
+                return result;
+            }
+            return result.timeout(callTimeout, Mono.error(() -> new TransportException(request.method().name(),
+                    request.path(), TransportException.Kind.TIMEOUT, progress.written(),
+                    new TimeoutException("the call did not complete within the call timeout of " + callTimeout))),
+                    scheduler);
+        });
     }
 
-    private Mono<RawResponse> call(ApiRequest request) {
+    private Mono<RawResponse> call(ApiRequest request, CallProgress progress) {
         if (closed.get()) {
             return Mono.error(new IllegalStateException("the Affinity client is closed"));
         }
@@ -216,11 +239,9 @@ public final class ApiEngine implements AutoCloseable {
             return Mono.error(new IllegalArgumentException("the request body cannot be written as JSON: "
                     + e.getOriginalMessage(), e));
         }
-        return Mono.defer(() -> {
-            AtomicInteger attempts = new AtomicInteger();
-            return Mono.defer(() -> attempt(prepared, attempts.incrementAndGet()))
-                    .retryWhen(retryPolicy.retriesOf(request));
-        });
+        AtomicInteger attempts = new AtomicInteger();
+        return Mono.defer(() -> attempt(prepared, attempts.incrementAndGet(), progress))
+                .retryWhen(retryPolicy.retriesOf(request));
     }
 
     private PreparedCall prepare(ApiRequest request) throws JsonProcessingException {
@@ -240,14 +261,25 @@ public final class ApiEngine implements AutoCloseable {
         return new PreparedCall(request, request.pathAndQuery(), null, null);
     }
 
-    /** One attempt: a permit, one exchange, the permit back with what the response said, status to error. */
-    private Mono<RawResponse> attempt(PreparedCall call, int attempt) {
+    /**
+     * One attempt: a permit, one exchange within the attempt timeout, the permit back with what the response
+     * said, status to error. A permit that reaches a call whose caller has gone sends nothing.
+     */
+    private Mono<RawResponse> attempt(PreparedCall call, int attempt, CallProgress progress) {
         ApiRequest request = call.request();
         String method = request.method().name();
         return Mono.usingWhen(limiter.acquire(method, request.path()).map(OncePermit::new),
                 permit -> {
+                    if (progress.cancelled()) {
+                        return Mono.empty();
+                    }
                     long start = System.nanoTime();
-                    return transport.exchange(call)
+                    return transport.exchange(call, progress)
+                            .timeout(attemptTimeout, scheduler)
+                            .onErrorMap(TimeoutException.class, timeout -> new TransportException(method,
+                                    request.path(), TransportException.Kind.TIMEOUT, progress.written(),
+                                    new TimeoutException("no complete response within the attempt timeout of "
+                                            + attemptTimeout)))
                             .doOnError(failure -> LOG.debug("{} {} failed (attempt {}, {} ms): {}", method,
                                     request.path(), attempt, elapsedMillis(start), failure.getMessage()))
                             .flatMap(response -> {
@@ -305,6 +337,12 @@ public final class ApiEngine implements AutoCloseable {
         public RuntimeException repeatedTokenError(String pageToken) {
             ApiRequest request = lastRequest;
             return new PaginationException(request.method().name(), request.path(), pageToken);
+        }
+
+        @Override
+        public RuntimeException emptyPagesError(int emptyPages, String pageToken) {
+            ApiRequest request = lastRequest;
+            return new PaginationException(request.method().name(), request.path(), emptyPages, pageToken);
         }
     }
 }

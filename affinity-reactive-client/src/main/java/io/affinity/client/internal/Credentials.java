@@ -3,6 +3,7 @@ package io.affinity.client.internal;
 import io.affinity.client.AuthScheme;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * The API key in the form it is sent, and the means to keep it out of text. Its {@code toString} never shows
@@ -13,7 +14,7 @@ public final class Credentials {
     private static final String REDACTED = "[REDACTED]";
 
     private final String authorization;
-    private final String[] secrets;
+    private final Pattern secrets;
 
     /**
      * @param apiKey the API key; not blank
@@ -26,20 +27,21 @@ public final class Credentials {
             case BEARER -> apiKey;
         };
         this.authorization = (scheme == AuthScheme.BASIC ? "Basic " : "Bearer ") + credential;
-        this.secrets = apiKey.equals(credential) ? new String[] {apiKey} : new String[] {apiKey, credential};
+        String basic = Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
+        // the key and its Basic form, whichever scheme sends it, in any letter case a server may echo it in
+        this.secrets = Pattern.compile(Pattern.quote(apiKey) + "|" + Pattern.quote(basic),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     String authorizationHeader() {
         return authorization;
     }
 
-    /** @return {@code text} with every occurrence of the key (or its encoded form) replaced */
+    /**
+     * @return {@code text} with every occurrence of the key or of its Basic form replaced, in any letter case
+     */
     String redact(String text) {
-        String result = text;
-        for (String secret : secrets) {
-            result = result.replace(secret, REDACTED);
-        }
-        return result;
+        return secrets.matcher(text).replaceAll(REDACTED);
     }
 
     @Override

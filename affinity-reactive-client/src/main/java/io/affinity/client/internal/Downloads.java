@@ -2,16 +2,21 @@ package io.affinity.client.internal;
 
 import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.ErrorResponseException;
+import io.affinity.client.error.TransportException;
 import io.affinity.client.ratelimit.RateLimitFeedback;
 import io.affinity.client.ratelimit.RateLimiter;
+import io.affinity.client.ratelimit.Ticker;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClientResponse;
 
@@ -36,39 +41,67 @@ final class Downloads {
     private final RetryPolicy retryPolicy;
     private final ResponseErrors errors;
     private final Clock clock;
+    private final Duration deadline;
+    private final Scheduler scheduler;
+    private final Ticker ticker;
 
+    /**
+     * @param deadline  the longest a whole download may take, or {@code null} for no such limit
+     * @param scheduler the scheduler of the deadline's timer
+     * @param ticker    the clock the deadline is measured with
+     */
     Downloads(HttpTransport transport, RateLimiter limiter, RetryPolicy retryPolicy, ResponseErrors errors,
-              Clock clock) {
+              Clock clock, Duration deadline, Scheduler scheduler, Ticker ticker) {
         this.transport = transport;
         this.limiter = limiter;
         this.retryPolicy = retryPolicy;
         this.errors = errors;
         this.clock = clock;
+        this.deadline = deadline;
+        this.scheduler = scheduler;
+        this.ticker = ticker;
     }
 
     Flux<ByteBuffer> download(ApiRequest request) {
         PreparedCall call = new PreparedCall(request, request.pathAndQuery(), null, null);
         return Flux.defer(() -> {
             AtomicBoolean streaming = new AtomicBoolean();
-            return Flux.defer(() -> attempt(call, streaming))
-                    .retryWhen(retryPolicy.retriesOf(request, () -> !streaming.get()));
+            CallProgress progress = new CallProgress();
+            Flux<ByteBuffer> body = Flux.defer(() -> attempt(call, streaming, progress))
+                    .retryWhen(retryPolicy.retriesOf(request, () -> !streaming.get()))
+                    .doOnCancel(progress::cancel);
+            return deadline == null ? body : withinDeadline(body, call, progress);
         });
     }
 
+    /** Fails the download with a timeout once the whole of it has taken longer than the deadline. */
+    private Flux<ByteBuffer> withinDeadline(Flux<ByteBuffer> body, PreparedCall call, CallProgress progress) {
+        long endsAt = ticker.read() + deadline.toNanos();
+        return body.timeout(Mono.delay(deadline, scheduler),
+                        buffer -> Mono.delay(Duration.ofNanos(Math.max(0, endsAt - ticker.read())), scheduler))
+                .onErrorMap(TimeoutException.class, timeout -> new TransportException(call.request().method().name(),
+                        call.request().path(), TransportException.Kind.TIMEOUT, progress.written(),
+                        new TimeoutException("the download did not complete within the download timeout of "
+                                + deadline)));
+    }
+
     /** One attempt: a permit for the API's answer, then the body, from the API or where it redirects. */
-    private Flux<ByteBuffer> attempt(PreparedCall call, AtomicBoolean streaming) {
+    private Flux<ByteBuffer> attempt(PreparedCall call, AtomicBoolean streaming, CallProgress progress) {
         ApiRequest request = call.request();
         return Flux.usingWhen(limiter.acquire(request.method().name(), request.path()).map(OncePermit::new),
-                permit -> transport.download(call, URI.create(transport.urlOf(call)), (response, body) -> {
-                    RateLimitFeedback feedback = RateLimitHeaders.feedback(head(response), clock);
-                    permit.release(feedback);
-                    return read(call, URI.create(transport.urlOf(call)), response, body, feedback, 0, streaming);
-                }),
+                permit -> progress.cancelled() ? Flux.empty()
+                        : transport.download(call, URI.create(transport.urlOf(call)), progress, (response, body) -> {
+                            RateLimitFeedback feedback = RateLimitHeaders.feedback(head(response), clock);
+                            permit.release(feedback);
+                            return read(call, URI.create(transport.urlOf(call)), response, body, feedback, 0,
+                                    streaming, progress);
+                        }),
                 permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())));
     }
 
     private Flux<ByteBuffer> read(PreparedCall call, URI url, HttpClientResponse response, ByteBufFlux body,
-                                  RateLimitFeedback feedback, int redirects, AtomicBoolean streaming) {
+                                  RateLimitFeedback feedback, int redirects, AtomicBoolean streaming,
+                                  CallProgress progress) {
         ApiRequest request = call.request();
         int status = response.status().code();
         if (status >= 200 && status < 300) {
@@ -91,9 +124,15 @@ final class Downloads {
                 return body.then(Mono.<ByteBuffer>error(() -> new DecodeException(request.method().name(), request.path(),
                         status, "invalid redirect Location", e))).flux();
             }
+            if ("https".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(request.method().name(),
+                        request.path(), status, "refusing to follow a redirect from https to "
+                        + next.getScheme() + ": the file would travel in clear text"))).flux();
+            }
             // drain this answer, then follow: a redirect to another host never carries the API key
-            return body.then().thenMany(transport.download(call, next, (nextResponse, nextBody) ->
-                    read(call, next, nextResponse, nextBody, RateLimitFeedback.none(), redirects + 1, streaming)));
+            return body.then().thenMany(transport.download(call, next, progress, (nextResponse, nextBody) ->
+                    read(call, next, nextResponse, nextBody, RateLimitFeedback.none(), redirects + 1, streaming,
+                            progress)));
         }
         BodyBuffer kept = new BodyBuffer(-1, MAX_ERROR_BODY);
         return body.doOnNext(kept::append)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affinity.client.ConnectionPoolOptions;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
+import io.affinity.client.ratelimit.Ticker;
 import io.affinity.client.retry.RetryOptions;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
@@ -26,9 +27,15 @@ import reactor.netty.http.client.HttpClient;
  * @param httpClient      a Reactor Netty client to send through instead of a new one, or {@code null}
  * @param scheduler       the scheduler of all timers (rate-limit waits, retry delays)
  * @param objectMapper    the mapper that writes bodies and decodes responses
+ * @param attemptTimeout  the longest one attempt may take, from asking for a connection to the last byte of the
+ *                        response
+ * @param downloadTimeout the longest a whole download may take, or {@code null} for no such limit
+ * @param maxEmptyPages   how many empty pages in a row, each with a next token, a walk accepts
+ * @param ticker          the monotonic clock of the default rate limiter and of deadlines
  */
 public record EngineSettings(Credentials credentials, String baseUrl, Duration connectTimeout,
                              Duration responseTimeout, Duration callTimeout, RetryOptions retryOptions, RateLimitOptions rateLimitOptions,
                              RateLimiter rateLimiter, ConnectionPoolOptions poolOptions, long maxResponseSize,
-                             HttpClient httpClient, Scheduler scheduler, ObjectMapper objectMapper) {
+                             HttpClient httpClient, Scheduler scheduler, ObjectMapper objectMapper,
+                             Duration attemptTimeout, Duration downloadTimeout, int maxEmptyPages, Ticker ticker) {
 }

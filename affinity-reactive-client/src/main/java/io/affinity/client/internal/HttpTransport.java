@@ -9,9 +9,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.TimeoutException;
 import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
-import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -43,13 +43,25 @@ final class HttpTransport {
         this.credentials = credentials;
     }
 
-    Mono<RawResponse> exchange(PreparedCall call) {
+    /**
+     * Sends one attempt and reads its whole response.
+     *
+     * @param call     the call
+     * @param progress the call's progress: nothing is written once its caller has cancelled, and the start of
+     *                 writing is recorded in it
+     * @return the response; wire failures as {@link TransportException}s
+     */
+    Mono<RawResponse> exchange(PreparedCall call, CallProgress progress) {
         return Mono.defer(() -> {
             AtomicBoolean writeStarted = new AtomicBoolean();
             return client.request(call.request().method())
                     .uri(baseUrl + call.pathAndQuery())
                     .send((request, outbound) -> {
+                        if (progress.cancelled()) {
+                            return Mono.error(new CancelledBeforeSending());
+                        }
                         writeStarted.set(true);
+                        progress.markWritten();
                         request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorizationHeader());
                         if (call.multipart() != null) {
                             return sendMultipart(call.multipart(), request, outbound);
@@ -63,9 +75,13 @@ final class HttpTransport {
                     })
                     .responseConnection((response, connection) -> read(call, response, connection))
                     .single()
-                    .onErrorMap(failure -> !(failure instanceof AffinityException),
+                    .onErrorMap(HttpTransport::isWireFailure,
                             failure -> transportFailure(call, failure, writeStarted.get()));
         });
+    }
+
+    private static boolean isWireFailure(Throwable failure) {
+        return !(failure instanceof AffinityException) && !(failure instanceof CancelledBeforeSending);
     }
 
     /** @return the absolute URL of a call to the API */
@@ -79,12 +95,13 @@ final class HttpTransport {
      * scheme, host and port of the base URL), never to another host.
      *
      * @param call    the API call the download belongs to (named in errors)
-     * @param url     the absolute URL to get
-     * @param handler reads the response
+     * @param url      the absolute URL to get
+     * @param progress the download's progress: nothing is sent once its caller has cancelled
+     * @param handler  reads the response
      * @param <T>     what the handler emits
      * @return what the handler emits; wire failures as {@link TransportException}s
      */
-    <T> Flux<T> download(PreparedCall call, URI url,
+    <T> Flux<T> download(PreparedCall call, URI url, CallProgress progress,
                          BiFunction<? super HttpClientResponse, ? super ByteBufFlux, ? extends Publisher<T>> handler) {
         return Flux.defer(() -> {
             AtomicBoolean writeStarted = new AtomicBoolean();
@@ -92,7 +109,11 @@ final class HttpTransport {
             return client.request(HttpMethod.GET)
                     .uri(url)
                     .send((request, outbound) -> {
+                        if (progress.cancelled()) {
+                            return Mono.error(new CancelledBeforeSending());
+                        }
                         writeStarted.set(true);
+                        progress.markWritten();
                         request.header(HttpHeaderNames.ACCEPT, "*/*");
                         if (toApi) {
                             request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorizationHeader());
@@ -100,7 +121,7 @@ final class HttpTransport {
                         return outbound;
                     })
                     .response(handler)
-                    .onErrorMap(failure -> !(failure instanceof AffinityException),
+                    .onErrorMap(HttpTransport::isWireFailure,
                             failure -> transportFailure(call, failure, writeStarted.get()));
         });
     }
@@ -150,6 +171,19 @@ final class HttpTransport {
     private ResponseTooLargeException tooLarge(PreparedCall call, int status) {
         return new ResponseTooLargeException(call.request().method().name(), call.request().path(), status,
                 maxResponseSize);
+    }
+
+    /**
+     * Ends an exchange whose caller cancelled before its request was written: nothing is sent. Its caller is gone,
+     * so nobody sees it.
+     */
+    static final class CancelledBeforeSending extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        CancelledBeforeSending() {
+            super("the call was cancelled before its request was written", null, false, false);
+        }
     }
 
     private static TransportException transportFailure(PreparedCall call, Throwable failure, boolean writeStarted) {

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 final class RateLimitHeaders {
 
     private static final String PREFIX = "X-Ratelimit-Limit-";
+    private static final String UNLIMITED = "unlimited";
     /**
      * The longest wait a header may ask for: a monthly window. Longer values are taken as this, so that a
      * nonsensical header cannot overflow the limiter's clock arithmetic.
@@ -32,28 +33,39 @@ final class RateLimitHeaders {
     }
 
     private static Quota quota(HttpHeaders headers, String window, Instant now) {
-        Long limit = number(headers.get(PREFIX + window));
-        Long remaining = number(headers.get(PREFIX + window + "-Remaining"));
+        Long limit = count(headers.get(PREFIX + window));
+        Long remaining = count(headers.get(PREFIX + window + "-Remaining"));
         Long reset = number(headers.get(PREFIX + window + "-Reset"));
         if (limit == null || remaining == null || reset == null) {
             return null;
         }
-        return new Quota(limit, remaining, seconds(reset), now);
+        return new Quota(limit, Math.max(0, remaining), seconds(reset), now);
     }
 
-    /** {@code Retry-After} as delay-seconds or as an HTTP date; {@code null} when absent or unreadable. */
+    /** A window's count: a number, or {@code unlimited} on plans without a cap. */
+    private static Long count(String value) {
+        if (value != null && value.trim().equalsIgnoreCase(UNLIMITED)) {
+            return Quota.UNLIMITED;
+        }
+        return number(value);
+    }
+
+    /**
+     * {@code Retry-After} as delay-seconds or as an HTTP date; {@code null} when absent, unreadable, negative or
+     * a date already past, so that the client's own backoff applies.
+     */
     static Duration retryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }
         Long seconds = number(value);
         if (seconds != null) {
-            return seconds(seconds);
+            return seconds < 0 ? null : seconds(seconds);
         }
         try {
             Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration wait = Duration.between(now, at);
-            return wait.isNegative() ? Duration.ZERO : min(wait, MAX_WAIT);
+            return wait.isNegative() ? null : min(wait, MAX_WAIT);
         } catch (DateTimeParseException unreadable) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.affinity.client.internal;
 import io.affinity.client.error.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.error.TransportException;
+import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.retry.RetryOptions;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
@@ -31,14 +32,15 @@ final class RetryPolicy {
     private final Scheduler scheduler;
 
     /**
-     * @param options          the retry settings
-     * @param maxRateLimitWait the longest a call may wait for the rate limit, or {@code null} for no limit: a
-     *                         429 asking for a longer wait is reported at once
-     * @param scheduler        the scheduler whose timer delays the retries
+     * @param options    the retry settings
+     * @param rateLimits the rate-limit settings: a 429 asking for a wait longer than their maximum server wait (or
+     *                   their maximum wait, if shorter) is reported at once
+     * @param scheduler  the scheduler whose timer delays the retries
      */
-    RetryPolicy(RetryOptions options, Duration maxRateLimitWait, Scheduler scheduler) {
+    RetryPolicy(RetryOptions options, RateLimitOptions rateLimits, Scheduler scheduler) {
         this.options = options;
-        this.maxRateLimitWait = maxRateLimitWait;
+        Duration serverWait = rateLimits.maxServerWait();
+        this.maxRateLimitWait = rateLimits.maxWait().filter(wait -> wait.compareTo(serverWait) < 0).orElse(serverWait);
         this.scheduler = scheduler;
     }
 
@@ -77,7 +79,7 @@ final class RetryPolicy {
                 return null; // the limiter already waited as long as allowed
             }
             Duration wait = rateLimited.retryAfter().orElseGet(() -> backoff(attemptsMade));
-            return maxRateLimitWait != null && wait.compareTo(maxRateLimitWait) > 0 ? null : wait;
+            return wait.compareTo(maxRateLimitWait) > 0 ? null : wait;
         }
         if (failure instanceof ServerException server) {
             return IDEMPOTENT.contains(method) && RETRYABLE_STATUSES.contains(server.statusCode().orElse(0))

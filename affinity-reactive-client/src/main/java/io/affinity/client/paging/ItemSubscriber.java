@@ -102,6 +102,9 @@ final class ItemSubscriber<T> implements CoreSubscriber<Page<T>>, Subscription {
         long emitted = 0;
         while (!done && !cancelled) {
             if (current == null || !current.hasNext()) {
+                // the terminal flag before the page: a page that arrives between the two reads is still seen,
+                // whereas the other order could see "no page" and then "done" and drop the last page
+                boolean upstreamDone = pagesDone;
                 Page<T> page = arrived;
                 if (page != null) {
                     arrived = null;
@@ -109,7 +112,7 @@ final class ItemSubscriber<T> implements CoreSubscriber<Page<T>>, Subscription {
                     current = page.items().iterator();
                     continue;
                 }
-                if (pagesDone) {
+                if (upstreamDone) {
                     done = true;
                     current = null;
                     Throwable error = pagesError;

@@ -28,4 +28,15 @@ public interface PageFetcher<T> {
     default RuntimeException repeatedTokenError(String pageToken) {
         return new IllegalStateException("page token '" + pageToken + "' was returned a second time");
     }
+
+    /**
+     * The error that ends a walk whose source returned too many empty pages in a row, each with a next token.
+     *
+     * @param emptyPages how many empty pages came in a row
+     * @param pageToken  the next token of the last of them
+     * @return the error to signal
+     */
+    default RuntimeException emptyPagesError(int emptyPages, String pageToken) {
+        return new IllegalStateException(emptyPages + " empty pages in a row, each with a next page token");
+    }
 }

@@ -18,15 +18,17 @@ final class PageFlux<T> extends Flux<Page<T>> {
 
     private final PageFetcher<T> fetcher;
     private final String firstToken;
+    private final int maxEmptyPages;
 
-    PageFlux(PageFetcher<T> fetcher, String firstToken) {
+    PageFlux(PageFetcher<T> fetcher, String firstToken, int maxEmptyPages) {
         this.fetcher = fetcher;
         this.firstToken = firstToken;
+        this.maxEmptyPages = maxEmptyPages;
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super Page<T>> actual) {
-        actual.onSubscribe(new Walk<>(actual, fetcher, firstToken));
+        actual.onSubscribe(new Walk<>(actual, fetcher, firstToken, maxEmptyPages));
     }
 
     /** The state of one walk. Signals to the subscriber are sent only from {@link #drain()}. */
@@ -35,6 +37,7 @@ final class PageFlux<T> extends Flux<Page<T>> {
         private final CoreSubscriber<? super Page<T>> actual;
         private final PageFetcher<T> fetcher;
         private final TokenLoopDetector tokens = new TokenLoopDetector();
+        private final int maxEmptyPages;
         @SuppressWarnings("rawtypes")
         private static final AtomicLongFieldUpdater<Walk> REQUESTED =
                 AtomicLongFieldUpdater.newUpdater(Walk.class, "requested");
@@ -48,10 +51,12 @@ final class PageFlux<T> extends Flux<Page<T>> {
         // touched only inside drain()
         private String nextToken;
         private boolean done;
+        private int emptyPagesInARow;
 
-        Walk(CoreSubscriber<? super Page<T>> actual, PageFetcher<T> fetcher, String firstToken) {
+        Walk(CoreSubscriber<? super Page<T>> actual, PageFetcher<T> fetcher, String firstToken, int maxEmptyPages) {
             this.actual = actual;
             this.fetcher = fetcher;
+            this.maxEmptyPages = maxEmptyPages;
             this.nextToken = firstToken;
             if (firstToken != null) {
                 tokens.repeats(firstToken);
@@ -92,12 +97,17 @@ final class PageFlux<T> extends Flux<Page<T>> {
             }
             PageSubscriber current = inFlight;
             if (current != null) {
-                if (current.page != null) {
+                // terminal signals before the page: the fetch sends the page and then completes, so reading the
+                // page first could miss it and then see the completion, ending the walk without its last page
+                Throwable error = current.error;
+                boolean ended = current.ended;
+                Page<T> page = current.page;
+                if (page != null) {
                     inFlight = null;
-                    deliver(current.page);
-                } else if (current.error != null) {
-                    finish(current.error);
-                } else if (current.ended) {
+                    deliver(page);
+                } else if (error != null) {
+                    finish(error);
+                } else if (ended) {
                     finish(null);
                 }
             }
@@ -110,6 +120,11 @@ final class PageFlux<T> extends Flux<Page<T>> {
             String token = page.nextPageToken().orElse(null);
             if (token != null && tokens.repeats(token)) {
                 finish(fetcher.repeatedTokenError(token));
+                return;
+            }
+            emptyPagesInARow = token != null && page.items().isEmpty() ? emptyPagesInARow + 1 : 0;
+            if (emptyPagesInARow > maxEmptyPages) {
+                finish(fetcher.emptyPagesError(emptyPagesInARow, token));
                 return;
             }
             actual.onNext(page);

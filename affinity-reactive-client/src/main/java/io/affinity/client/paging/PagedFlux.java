@@ -11,30 +11,52 @@ import reactor.core.publisher.Flux;
  * <p>Demand drives every request: a page is fetched only when the subscriber has asked for more items than
  * the pages already fetched hold, so {@code take(1)} sends one request and a subscriber asking for one item
  * at a time never has more than one page in memory. Cancelling cancels the request in flight. A walk ends at
- * the first page without a next token; a page without items but with a token does not end it; a token that
- * comes back fails it with a {@link io.affinity.client.error.PaginationException} instead of looping (one of
- * the last 16 tokens at once, an older one before the walk has gone twice as far), in constant memory however
- * long the walk. Each subscription starts a new walk.
+ * the first page without a next token; a page without items but with a token does not end it, but
+ * {@linkplain #DEFAULT_MAX_EMPTY_PAGES a bounded number} of such pages in a row fails it; a token that comes back
+ * fails it instead of looping (one of the last 16 tokens at once, an older one before the walk has gone twice
+ * as far), in constant memory however long the walk. The client's walks fail with a
+ * {@link io.affinity.client.error.PaginationException} in both cases. Each subscription starts a new walk.
  *
  * @param <T> the item type
  */
 public final class PagedFlux<T> extends Flux<T> {
 
-    private final PageFetcher<T> fetcher;
+    /** How many empty pages in a row, each with a next token, a walk accepts by default before it fails. */
+    public static final int DEFAULT_MAX_EMPTY_PAGES = 10;
 
-    private PagedFlux(PageFetcher<T> fetcher) {
+    private final PageFetcher<T> fetcher;
+    private final int maxEmptyPages;
+
+    private PagedFlux(PageFetcher<T> fetcher, int maxEmptyPages) {
         this.fetcher = fetcher;
+        this.maxEmptyPages = maxEmptyPages;
     }
 
     /**
-     * Creates a paged flux.
+     * Creates a paged flux that accepts {@value #DEFAULT_MAX_EMPTY_PAGES} empty pages in a row.
      *
      * @param fetcher fetches one page for a token ({@code null} for the first page)
      * @param <T>     the item type
      * @return the paged flux
      */
     public static <T> PagedFlux<T> of(PageFetcher<T> fetcher) {
-        return new PagedFlux<>(Objects.requireNonNull(fetcher, "fetcher"));
+        return of(fetcher, DEFAULT_MAX_EMPTY_PAGES);
+    }
+
+    /**
+     * Creates a paged flux.
+     *
+     * @param fetcher       fetches one page for a token ({@code null} for the first page)
+     * @param maxEmptyPages how many empty pages in a row, each with a next token, the walk accepts; one more
+     *                      fails it with {@link PageFetcher#emptyPagesError(int, String)}; at least 1
+     * @param <T>           the item type
+     * @return the paged flux
+     */
+    public static <T> PagedFlux<T> of(PageFetcher<T> fetcher, int maxEmptyPages) {
+        if (maxEmptyPages < 1) {
+            throw new IllegalArgumentException("maxEmptyPages must be at least 1, was " + maxEmptyPages);
+        }
+        return new PagedFlux<>(Objects.requireNonNull(fetcher, "fetcher"), maxEmptyPages);
     }
 
     /**
@@ -43,7 +65,7 @@ public final class PagedFlux<T> extends Flux<T> {
      * @return the pages
      */
     public Flux<Page<T>> byPage() {
-        return new PageFlux<>(fetcher, null);
+        return new PageFlux<>(fetcher, null, maxEmptyPages);
     }
 
     /**
@@ -56,7 +78,7 @@ public final class PagedFlux<T> extends Flux<T> {
         if (continuationToken == null || continuationToken.isBlank()) {
             return Flux.error(new IllegalArgumentException("continuationToken must not be null or blank"));
         }
-        return new PageFlux<>(fetcher, continuationToken);
+        return new PageFlux<>(fetcher, continuationToken, maxEmptyPages);
     }
 
     @Override

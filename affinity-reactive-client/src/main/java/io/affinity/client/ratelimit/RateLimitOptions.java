@@ -10,9 +10,23 @@ import java.util.Optional;
  * {@link #builder()}.
  *
  * <p>Defaults: 900 requests a minute (the API's per-user limit, replaced by the server's numbers once its
- * headers arrive), at most 32 requests in flight, at most 1,000 callers waiting, no maximum wait.
+ * headers arrive), at most 32 requests in flight, at most 1,000 callers waiting, each for at most
+ * {@value #DEFAULT_MAX_WAIT_MINUTES} minutes, and server-imposed waits accepted up to
+ * {@value #DEFAULT_MAX_SERVER_WAIT_SECONDS} seconds.
+ *
+ * <p>What the server's headers can do: the per-user window's reset closes the gate for every caller for at most
+ * one minute (the window's length), whatever the header says; a {@code Retry-After} or an exhausted window
+ * whose reset lies beyond {@link #maxServerWait()} (a huge {@code Retry-After}, an exhausted monthly
+ * organization quota) does not close the gate: for {@link #maxServerWait()} the calls that would wait fail at
+ * once with a {@code RateLimitException} carrying the reset, then calls go to the server again. No header can
+ * make a caller wait longer than {@link #maxWait()}.
  */
 public final class RateLimitOptions {
+
+    /** The default of {@link #maxWait()}, in minutes. */
+    public static final int DEFAULT_MAX_WAIT_MINUTES = 5;
+    /** The default of {@link #maxServerWait()}, in seconds. */
+    public static final int DEFAULT_MAX_SERVER_WAIT_SECONDS = 120;
 
     private static final RateLimitOptions DEFAULTS = builder().build();
 
@@ -20,12 +34,14 @@ public final class RateLimitOptions {
     private final int maxConcurrentRequests;
     private final int maxQueuedRequests;
     private final Duration maxWait;
+    private final Duration maxServerWait;
 
     private RateLimitOptions(Builder builder) {
         this.requestsPerMinute = builder.requestsPerMinute;
         this.maxConcurrentRequests = builder.maxConcurrentRequests;
         this.maxQueuedRequests = builder.maxQueuedRequests;
         this.maxWait = builder.maxWait;
+        this.maxServerWait = builder.maxServerWait;
     }
 
     /** @return the default options */
@@ -54,17 +70,27 @@ public final class RateLimitOptions {
     }
 
     /**
-     * @return how long a caller waits for a permit before failing with a {@code RateLimitException}; empty
-     *         means as long as it takes
+     * @return how long a caller waits for a permit before failing with a {@code RateLimitException} (default
+     *         {@value #DEFAULT_MAX_WAIT_MINUTES} minutes); empty means as long as it takes
      */
     public Optional<Duration> maxWait() {
         return Optional.ofNullable(maxWait);
     }
 
+    /**
+     * @return the longest wait the server may impose through {@code Retry-After} or a window's reset (default
+     *         {@value #DEFAULT_MAX_SERVER_WAIT_SECONDS} s); a longer one fails the calls that would wait at once
+     *         instead of holding them
+     */
+    public Duration maxServerWait() {
+        return maxServerWait;
+    }
+
     @Override
     public String toString() {
         return "RateLimitOptions{requestsPerMinute=" + requestsPerMinute + ", maxConcurrentRequests="
-                + maxConcurrentRequests + ", maxQueuedRequests=" + maxQueuedRequests + ", maxWait=" + maxWait + '}';
+                + maxConcurrentRequests + ", maxQueuedRequests=" + maxQueuedRequests + ", maxWait=" + maxWait
+                + ", maxServerWait=" + maxServerWait + '}';
     }
 
     /** Builder of {@link RateLimitOptions}. Not thread-safe. */
@@ -73,7 +99,8 @@ public final class RateLimitOptions {
         private int requestsPerMinute = 900;
         private int maxConcurrentRequests = 32;
         private int maxQueuedRequests = 1_000;
-        private Duration maxWait;
+        private Duration maxWait = Duration.ofMinutes(DEFAULT_MAX_WAIT_MINUTES);
+        private Duration maxServerWait = Duration.ofSeconds(DEFAULT_MAX_SERVER_WAIT_SECONDS);
 
         private Builder() {
         }
@@ -107,11 +134,23 @@ public final class RateLimitOptions {
         }
 
         /**
-         * @param maxWait how long a caller may wait for a permit, or {@code null} for no limit; not negative
+         * @param maxWait how long a caller may wait for a permit (default {@value #DEFAULT_MAX_WAIT_MINUTES}
+         *                minutes), or {@code null} for no limit; not negative
          * @return this builder
          */
         public Builder maxWait(Duration maxWait) {
             this.maxWait = maxWait == null ? null : Args.notNegative("maxWait", maxWait);
+            return this;
+        }
+
+        /**
+         * @param maxServerWait the longest wait the server may impose through {@code Retry-After} or a window's
+         *                      reset (default {@value #DEFAULT_MAX_SERVER_WAIT_SECONDS} s); beyond it the calls
+         *                      that would wait fail at once; positive
+         * @return this builder
+         */
+        public Builder maxServerWait(Duration maxServerWait) {
+            this.maxServerWait = Args.positive("maxServerWait", maxServerWait);
             return this;
         }
 
@@ -125,11 +164,11 @@ public final class RateLimitOptions {
     public boolean equals(Object other) {
         return other instanceof RateLimitOptions that && requestsPerMinute == that.requestsPerMinute
                 && maxConcurrentRequests == that.maxConcurrentRequests && maxQueuedRequests == that.maxQueuedRequests
-                && Objects.equals(maxWait, that.maxWait);
+                && Objects.equals(maxWait, that.maxWait) && maxServerWait.equals(that.maxServerWait);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(requestsPerMinute, maxConcurrentRequests, maxQueuedRequests, maxWait);
+        return Objects.hash(requestsPerMinute, maxConcurrentRequests, maxQueuedRequests, maxWait, maxServerWait);
     }
 }

@@ -1,5 +1,6 @@
 package io.affinity.client.ratelimit;
 
+import java.util.Objects;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -36,12 +37,27 @@ public interface RateLimiter {
      * closes for every caller when the server reports no request left or answers 429, and a cap on requests
      * in flight with a bounded line of waiters.
      *
+     * <p>It measures time with the system's monotonic clock ({@link Ticker#system()}).
+     *
      * @param options   the limits
-     * @param scheduler the scheduler whose clock and timers the limiter uses to wait
+     * @param scheduler the scheduler whose timers the limiter uses to wait
      * @return a new limiter
      */
     static RateLimiter tokenBucket(RateLimitOptions options, Scheduler scheduler) {
-        return new TokenBucketRateLimiter(options, scheduler);
+        return tokenBucket(options, scheduler, Ticker.system());
+    }
+
+    /**
+     * Creates the default limiter with a given clock, for example virtual time in tests.
+     *
+     * @param options   the limits
+     * @param scheduler the scheduler whose timers the limiter uses to wait
+     * @param ticker    the monotonic clock the limiter measures time with
+     * @return a new limiter
+     */
+    static RateLimiter tokenBucket(RateLimitOptions options, Scheduler scheduler, Ticker ticker) {
+        return new TokenBucketRateLimiter(Objects.requireNonNull(options, "options"),
+                Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(ticker, "ticker"));
     }
 
     /** The right to send one request. The client releases every permit exactly once. */

@@ -4,10 +4,12 @@ import io.affinity.client.error.RateLimitException;
 import io.affinity.client.error.RequestQueueFullException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,36 +24,45 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p>No thread ever waits here. Every event (a new caller, a released permit, a cancellation, a timer) is
  * recorded in a concurrent queue or counter and then handled by {@link #drain()}, which only one thread runs
- * at a time (the others leave their work to it). Waiting callers are completed later, from a timer on the
- * scheduler or from the thread that released a permit.
+ * at a time (the others leave their work to it). Waiting callers are completed later, from the scheduler.
+ *
+ * <p>Time comes from a monotonic {@link Ticker}, never from the wall clock, and every timer that fires clears
+ * the pending-timer mark before the state is looked at again, so a waiter that still has to wait always gets a
+ * new timer. The server's headers are bounded: the user window's reset closes the gate for at most its length
+ * (one minute); a wait beyond {@link RateLimitOptions#maxServerWait()} fails the waiting calls at once instead.
  */
 final class TokenBucketRateLimiter implements RateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenBucketRateLimiter.class);
-    /** Waits longer than this are taken as this; it keeps the clock arithmetic far from overflow. */
-    private static final Duration FOREVER = Duration.ofDays(366);
 
-    private static final long WINDOW_MILLIS = TimeUnit.MINUTES.toMillis(1);
+    private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Waits are taken as at most this long: it keeps the clock arithmetic far from overflow. */
+    private static final long FOREVER_NANOS = TimeUnit.DAYS.toNanos(366);
     private static final long NO_TIMER = Long.MAX_VALUE;
 
     private final int maxConcurrent;
     private final int maxQueued;
     private final Duration maxWait;
+    private final long maxServerWaitNanos;
     private final Scheduler scheduler;
+    private final Ticker ticker;
 
     // events, filled by any thread
     private final Queue<Waiter> arrivals = new ConcurrentLinkedQueue<>();
     private final Queue<RateLimitFeedback> completions = new ConcurrentLinkedQueue<>();
     private final AtomicInteger refunds = new AtomicInteger();
     private final AtomicInteger cancellations = new AtomicInteger();
+    private final AtomicBoolean timerFired = new AtomicBoolean();
     private final AtomicInteger wip = new AtomicInteger();
 
-    // state, touched only inside drain()
+    // state, touched only inside drain(); times are ticker readings
     private final ArrayDeque<Waiter> line = new ArrayDeque<>();
     private long limitPerMinute;
     private double tokens;
     private long lastRefill;
     private long gateClosedUntil;
+    private long refusingUntil;
+    private long refusalResetsAt;
     private int inFlight;
     private long timerAt = NO_TIMER;
 
@@ -59,14 +70,20 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private volatile RateLimitSnapshot snapshot = RateLimitSnapshot.empty();
     private volatile long publishedGateClosedUntil;
 
-    TokenBucketRateLimiter(RateLimitOptions options, Scheduler scheduler) {
+    TokenBucketRateLimiter(RateLimitOptions options, Scheduler scheduler, Ticker ticker) {
         this.maxConcurrent = options.maxConcurrentRequests();
         this.maxQueued = options.maxQueuedRequests();
         this.maxWait = options.maxWait().orElse(null);
+        this.maxServerWaitNanos = Math.min(options.maxServerWait().toNanos(), FOREVER_NANOS);
         this.scheduler = scheduler;
+        this.ticker = ticker;
         this.limitPerMinute = options.requestsPerMinute();
         this.tokens = limitPerMinute;
-        this.lastRefill = now();
+        long now = ticker.read();
+        this.lastRefill = now;
+        this.gateClosedUntil = now;
+        this.refusingUntil = now;
+        this.publishedGateClosedUntil = now;
     }
 
     @Override
@@ -88,13 +105,9 @@ final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     private RateLimitException waitedTooLong(String method, String path) {
-        long closedFor = publishedGateClosedUntil - now();
+        long closedFor = publishedGateClosedUntil - ticker.read();
         return new RateLimitException(method, path, null, null,
-                closedFor > 0 ? Duration.ofMillis(closedFor) : null, snapshot);
-    }
-
-    private long now() {
-        return scheduler.now(TimeUnit.MILLISECONDS);
+                closedFor > 0 ? Duration.ofNanos(closedFor) : null, snapshot);
     }
 
     private void drain() {
@@ -104,7 +117,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         int missed = 1;
         do {
             try {
-                step(now());
+                step(ticker.read());
             } catch (RuntimeException unexpected) {
                 // one bad event must not leave the drain loop taken, which would stall every later caller
                 LOG.warn("rate limiter step failed; continuing", unexpected);
@@ -114,12 +127,14 @@ final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     private void step(long now) {
-        if (timerAt <= now) {
+        if (timerFired.getAndSet(false) || timerAt - now <= 0) {
+            // whatever the timer was for is looked at again below, and gets a new timer if it still waits
             timerAt = NO_TIMER;
         }
         takeCompletions(now);
         refill(now);
         dropCancelled();
+        refuseIfRefusing(now);
         grant(now);
         admitArrivals(now);
     }
@@ -136,27 +151,52 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
+    /** Takes the limits a response reported, and the wait it asks for, within the limiter's bounds. */
     private void adopt(RateLimitFeedback feedback, long now) {
         RateLimitSnapshot limits = feedback.limits();
-        limits.user().ifPresent(user -> {
-            if (user.limit() > 0) {
-                limitPerMinute = user.limit();
+        Optional<Quota> user = limits.user().filter(quota -> !quota.unlimited());
+        user.ifPresent(quota -> {
+            if (quota.limit() > 0) {
+                limitPerMinute = Math.min(quota.limit(), Integer.MAX_VALUE);
             }
             // requests still in flight may not be counted in this response's "remaining" yet
-            tokens = Math.min(tokens, Math.max(0, user.remaining() - inFlight));
+            tokens = Math.min(tokens, Math.max(0, quota.remaining() - inFlight));
         });
-        feedback.requiredWait().ifPresent(wait -> closeGate(until(now, wait)));
         if (!limits.isEmpty()) {
             snapshot = snapshot.updatedWith(limits);
         }
+        Optional<Duration> retryAfter = feedback.retryAfter();
+        if (retryAfter.isPresent()) {
+            serverAsksToWait(nanos(retryAfter.get()), now);
+        } else if (user.isPresent() && (user.get().exhausted() || feedback.throttled())) {
+            // the user window is a minute long: its reset never closes the gate for longer
+            closeGate(now + Math.min(nanos(user.get().resetAfter()), WINDOW_NANOS));
+        }
+        limits.org().filter(Quota::exhausted).ifPresent(org -> serverAsksToWait(nanos(org.resetAfter()), now));
     }
 
-    private static long until(long now, Duration wait) {
-        return now + (wait.compareTo(FOREVER) >= 0 ? FOREVER : wait).toMillis();
+    /** A wait the server asks for: the gate closes for it, or, beyond the bound, waiting calls fail at once. */
+    private void serverAsksToWait(long wait, long now) {
+        if (wait <= maxServerWaitNanos) {
+            closeGate(now + wait);
+            return;
+        }
+        LOG.debug("the server asks every call to wait {} s, beyond the limit of {} s: failing calls that would "
+                + "wait for {} s", TimeUnit.NANOSECONDS.toSeconds(wait),
+                TimeUnit.NANOSECONDS.toSeconds(maxServerWaitNanos), TimeUnit.NANOSECONDS.toSeconds(maxServerWaitNanos));
+        if (now + maxServerWaitNanos - refusingUntil > 0) {
+            refusingUntil = now + maxServerWaitNanos;
+        }
+        refusalResetsAt = now + wait;
+    }
+
+    private static long nanos(Duration wait) {
+        return wait.isNegative() ? 0 : wait.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS
+                : wait.toNanos();
     }
 
     private void closeGate(long until) {
-        if (until > gateClosedUntil) {
+        if (until - gateClosedUntil > 0) {
             gateClosedUntil = until;
             publishedGateClosedUntil = until;
         }
@@ -165,7 +205,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private void refill(long now) {
         long elapsed = now - lastRefill;
         if (elapsed > 0) {
-            tokens = Math.min(limitPerMinute, tokens + elapsed * (double) limitPerMinute / WINDOW_MILLIS);
+            tokens = Math.min(limitPerMinute, tokens + elapsed * (double) limitPerMinute / WINDOW_NANOS);
             lastRefill = now;
         }
     }
@@ -176,6 +216,28 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
+    /** While the server's wait is beyond the bound, every waiting caller fails at once with the reset. */
+    private void refuseIfRefusing(long now) {
+        if (!refusing(now)) {
+            return;
+        }
+        Waiter waiter;
+        while ((waiter = line.poll()) != null) {
+            waiter.reject(refusal(waiter, now));
+        }
+    }
+
+    private boolean refusing(long now) {
+        return refusingUntil - now > 0;
+    }
+
+    private RateLimitException refusal(Waiter waiter, long now) {
+        return new RateLimitException(waiter.method, waiter.path, null,
+                "the server asks to wait longer than the maximum server wait of "
+                        + Duration.ofNanos(maxServerWaitNanos).toSeconds() + " s",
+                Duration.ofNanos(Math.max(0, refusalResetsAt - now)), snapshot);
+    }
+
     /** Grants permits to the line, in order, while the gate, the in-flight cap and the bucket allow. */
     private void grant(long now) {
         Waiter waiter;
@@ -184,7 +246,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
                 return;
             }
             line.poll();
-            handOut(waiter);
+            handOut(waiter, true);
         }
     }
 
@@ -195,8 +257,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
             if (waiter.isCancelled()) {
                 continue;
             }
-            if (line.isEmpty() && mayGrant(now)) {
-                handOut(waiter);
+            if (refusing(now)) {
+                waiter.reject(refusal(waiter, now));
+            } else if (line.isEmpty() && mayGrant(now)) {
+                handOut(waiter, false);
             } else if (line.size() < maxQueued) {
                 line.offer(waiter);
             } else {
@@ -206,7 +270,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     private boolean mayGrant(long now) {
-        if (now < gateClosedUntil) {
+        if (gateClosedUntil - now > 0) {
             wakeUpAt(gateClosedUntil, now);
             return false;
         }
@@ -214,30 +278,48 @@ final class TokenBucketRateLimiter implements RateLimiter {
             return false; // the next release drains again
         }
         if (tokens < 1) {
-            long untilNextToken = (long) Math.ceil((1 - tokens) * WINDOW_MILLIS / limitPerMinute);
+            long untilNextToken = (long) Math.ceil((1 - tokens) * WINDOW_NANOS / limitPerMinute);
             wakeUpAt(now + Math.max(1, untilNextToken), now);
             return false;
         }
         return true;
     }
 
-    private void handOut(Waiter waiter) {
+    /**
+     * Takes a permit for the waiter. A caller that had to wait gets it from the scheduler rather than from the
+     * thread that freed it: that thread may be cancelling a whole batch of calls, and a call it is about to
+     * cancel must not start its request first.
+     */
+    private void handOut(Waiter waiter, boolean waited) {
         tokens -= 1;
         inFlight++;
-        if (!waiter.grant(new BucketPermit())) {
+        if (!waiter.grant()) {
             // cancelled meanwhile: the permit goes straight back
             tokens += 1;
             inFlight--;
+            return;
+        }
+        if (!waited) {
+            waiter.deliver();
+            return;
+        }
+        try {
+            scheduler.schedule(waiter::deliver);
+        } catch (RejectedExecutionException stopped) {
+            waiter.deliver();
         }
     }
 
     private void wakeUpAt(long at, long now) {
-        if (at >= timerAt) {
+        if (timerAt != NO_TIMER && at - timerAt >= 0) {
             return;
         }
         timerAt = at;
         try {
-            scheduler.schedule(this::drain, at - now, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> {
+                timerFired.set(true);
+                drain();
+            }, Math.max(0, at - now), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             timerAt = NO_TIMER;
             Waiter waiter;
@@ -279,12 +361,20 @@ final class TokenBucketRateLimiter implements RateLimiter {
             return state.get() == CANCELLED;
         }
 
-        boolean grant(Permit permit) {
-            if (!state.compareAndSet(WAITING, GRANTED)) {
-                return false;
+        /** Takes the permit for this caller, unless it went away. */
+        boolean grant() {
+            return state.compareAndSet(WAITING, GRANTED);
+        }
+
+        /**
+         * Hands the permit to the caller, if it is still there: a caller that cancelled after the grant gave the
+         * permit back in {@link #cancel()}, and one that cancels during this call is either handed the permit (and
+         * gives it back through the client) or never sees it (the sink drops it after running {@link #cancel()}).
+         */
+        void deliver() {
+            if (state.get() == GRANTED) {
+                sink.success(new BucketPermit());
             }
-            sink.success(permit);
-            return true;
         }
 
         void reject(Throwable error) {
@@ -308,7 +398,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
             try {
                 // disposed once the caller is answered or cancels; a timer that fires anyway finds no waiter
                 sink.onDispose(scheduler.schedule(() -> giveUp(waitedTooLong(method, path)),
-                        wait.compareTo(FOREVER) >= 0 ? FOREVER.toMillis() : wait.toMillis(), TimeUnit.MILLISECONDS));
+                        nanos(wait), TimeUnit.NANOSECONDS));
             } catch (RejectedExecutionException stopped) {
                 giveUp(stopped);
             }

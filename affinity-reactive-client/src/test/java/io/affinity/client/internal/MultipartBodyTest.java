@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.affinity.client.error.TransportException;
+import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.retry.RetryOptions;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
@@ -86,7 +87,7 @@ class MultipartBodyTest {
     @Test
     void aConnectFailureIsRetriedUntilTheStreamIsRead() {
         RetryPolicy policy = new RetryPolicy(RetryOptions.builder().maxAttempts(3).baseDelay(Duration.ZERO)
-                .maxDelay(Duration.ZERO).build(), null, Schedulers.parallel());
+                .maxDelay(Duration.ZERO).build(), RateLimitOptions.defaults(), Schedulers.parallel());
         PartContent stream = PartContent.ofStream(Flux.just(ByteBuffer.allocate(1)));
         ApiRequest request = ApiRequest.post("/entity-files").multipartFile("file", "s", "text/plain", stream)
                 .multipartField("person_id", 1).build();

@@ -16,8 +16,9 @@ class RateLimitHeadersTest {
     void secondsAndDatesAreRead() {
         assertEquals(Duration.ofSeconds(30), RateLimitHeaders.retryAfter("30", NOW));
         assertEquals(Duration.ofSeconds(60), RateLimitHeaders.retryAfter("Mon, 23 Nov 2026 10:01:00 GMT", NOW));
-        assertEquals(Duration.ZERO, RateLimitHeaders.retryAfter("-5", NOW));
-        assertEquals(Duration.ZERO, RateLimitHeaders.retryAfter("Mon, 23 Nov 2026 09:00:00 GMT", NOW));
+        assertEquals(Duration.ZERO, RateLimitHeaders.retryAfter("0", NOW));
+        assertNull(RateLimitHeaders.retryAfter("-5", NOW), "a negative wait is ignored: backoff applies");
+        assertNull(RateLimitHeaders.retryAfter("Mon, 23 Nov 2026 09:00:00 GMT", NOW), "a past date is ignored");
         assertNull(RateLimitHeaders.retryAfter("soon", NOW));
         assertNull(RateLimitHeaders.retryAfter(" ", NOW));
     }

@@ -77,7 +77,8 @@ class TokenBucketRateLimiterConcurrencyTest {
 
     private void hammer(RateLimitOptions.Builder options, long seed) throws InterruptedException {
         RateLimiter limiter = RateLimiter.tokenBucket(options.requestsPerMinute(TOKENS)
-                .maxConcurrentRequests(MAX_CONCURRENT).maxQueuedRequests(MAX_QUEUED).build(), new FrozenClock(timers));
+                .maxConcurrentRequests(MAX_CONCURRENT).maxQueuedRequests(MAX_QUEUED).build(), new FrozenClock(timers),
+                () -> 0L);
         Ledger ledger = new Ledger();
         Call[] calls = new Call[CALLERS * CALLS_PER_CALLER];
         Queue<Call> toCancel = new ConcurrentLinkedQueue<>();

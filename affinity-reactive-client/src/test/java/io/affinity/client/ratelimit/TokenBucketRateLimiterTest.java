@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -25,7 +27,7 @@ class TokenBucketRateLimiterTest {
     private final List<Throwable> failures = new ArrayList<>();
 
     private RateLimiter limiter(RateLimitOptions.Builder options) {
-        return RateLimiter.tokenBucket(options.build(), time);
+        return RateLimiter.tokenBucket(options.build(), time, Ticker.of(time));
     }
 
     private Disposable take(RateLimiter limiter) {
@@ -55,7 +57,8 @@ class TokenBucketRateLimiterTest {
     void waitingIsVisibleToStepVerifierOnVirtualTime() {
         StepVerifier.withVirtualTime(() -> {
                     RateLimiter limiter = RateLimiter.tokenBucket(
-                            RateLimitOptions.builder().requestsPerMinute(1).build(), VirtualTimeScheduler.get());
+                            RateLimitOptions.builder().requestsPerMinute(1).build(), VirtualTimeScheduler.get(),
+                            Ticker.of(VirtualTimeScheduler.get()));
                     return limiter.acquire("GET", "/a").then(limiter.acquire("GET", "/b"));
                 })
                 .expectSubscription()
@@ -205,15 +208,89 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
-    void anAbsurdlyLongWaitDoesNotJamTheLimiterForLaterCallers() {
+    void aRetryAfterBeyondTheMaxServerWaitFailsTheWaitingCallsAtOnceInsteadOfClosingTheGate() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxServerWait(Duration.ofMinutes(2)));
+        take(limiter);
+        take(limiter);
+        granted.remove(0).release(RateLimitFeedback.of(200, RateLimitSnapshot.empty(), null));
+        granted.remove(0).release(RateLimitFeedback.of(429, RateLimitSnapshot.empty(), Duration.ofDays(31)));
+
+        take(limiter);
+        RateLimitException refused = assertInstanceOf(RateLimitException.class, failures.remove(0));
+        assertEquals(Duration.ofDays(31), refused.retryAfter().orElseThrow(), "the error carries the server's reset");
+        assertTrue(refused.statusCode().isEmpty(), "refused by the client: nothing was sent");
+        assertEquals(0, granted.size());
+
+        time.advanceTimeBy(Duration.ofMinutes(2));
+        take(limiter);
+        assertEquals(1, granted.size(), "after the maximum server wait, calls go to the server again");
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void callersAlreadyWaitingFailAtOnceWhenTheServerAsksForAnUnboundedWait() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1));
+        take(limiter);
+        take(limiter); // waits for the in-flight slot
+        assertEquals(1, granted.size());
+        granted.remove(0).release(RateLimitFeedback.of(429, RateLimitSnapshot.empty(), Duration.ofSeconds(99_999_999)));
+        assertEquals(0, granted.size());
+        assertInstanceOf(RateLimitException.class, failures.remove(0));
+    }
+
+    @Test
+    void theUserWindowsResetNeverClosesTheGateForLongerThanItsMinute() {
         RateLimiter limiter = limiter(RateLimitOptions.builder());
         take(limiter);
-        granted.remove(0).release(RateLimitFeedback.of(429, RateLimitSnapshot.empty(),
-                Duration.ofSeconds(Long.MAX_VALUE / 2)));
+        granted.remove(0).release(response(200, 900, 0, 99_999_999));
         take(limiter);
+        time.advanceTimeBy(Duration.ofSeconds(59));
         assertEquals(0, granted.size());
-        time.advanceTimeBy(Duration.ofDays(366));
-        assertEquals(1, granted.size(), "the gate reopens after the longest wait the limiter honours");
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(1, granted.size(), "the user window is a minute long");
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void anExhaustedMonthlyQuotaFailsCallsAtOnce() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        Quota org = new Quota(40_000, 0, Duration.ofDays(12), Instant.EPOCH);
+        granted.remove(0).release(RateLimitFeedback.of(200,
+                RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org), null));
+        take(limiter);
+        RateLimitException refused = assertInstanceOf(RateLimitException.class, failures.remove(0));
+        assertEquals(Duration.ofDays(12), refused.retryAfter().orElseThrow());
+        assertEquals(0, granted.size());
+    }
+
+    @Test
+    void unlimitedWindowsNeitherThrottleNorChangeTheLimit() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().requestsPerMinute(2));
+        take(limiter);
+        granted.remove(0).release(RateLimitFeedback.of(200, RateLimitSnapshot.of(
+                Quota.unlimited(Duration.ofSeconds(30), Instant.EPOCH),
+                Quota.unlimited(Duration.ofDays(3), Instant.EPOCH)), null));
+        take(limiter);
+        take(limiter);
+        assertEquals(1, granted.size(), "the bucket still paces at its own limit: one token left of two");
+        assertTrue(limiter.snapshot().org().orElseThrow().unlimited());
+        assertFalse(limiter.snapshot().org().orElseThrow().exhausted());
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void aTimerThatFiresEarlyByTheLimitersClockIsArmedAgain() {
+        // the limiter's clock lags the timers' clock by 10 s, as a wall clock stepped back would
+        AtomicLong lag = new AtomicLong();
+        RateLimiter limiter = RateLimiter.tokenBucket(RateLimitOptions.builder().requestsPerMinute(1).build(), time,
+                () -> time.now(TimeUnit.NANOSECONDS) - lag.get());
+        take(limiter);
+        take(limiter); // waits 60 s for the next token
+        lag.set(Duration.ofSeconds(10).toNanos());
+        time.advanceTimeBy(Duration.ofSeconds(60)); // the timer fires when the limiter reads 50 s
+        assertEquals(1, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(10));
+        assertEquals(2, granted.size(), "the limiter waited again instead of stalling");
     }
 }
