@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,13 @@ import reactor.core.scheduler.Scheduler;
  * the pending-timer mark before the state is looked at again, so a waiter that still has to wait always gets a
  * new timer. The server's headers are bounded: the user window's reset closes the gate for at most its length
  * (one minute); a wait beyond {@link RateLimitOptions#maxServerWait()} fails the waiting calls at once instead.
+ *
+ * <p>A permit goes only to a caller that is still there. When calls are cancelled (or end without a response),
+ * the callers in line get nothing until cancellations have stopped for a {@linkplain #QUIET_NANOS quiet period}:
+ * a batch that is being cancelled (a disposed {@code flatMap} cancels its calls one after the other, those in
+ * flight first) must not hand the permits of its first calls to its own queued calls and start their requests
+ * before their cancel arrives. Permits reach callers that waited from the scheduler, never from the thread that
+ * freed them, for the same reason.
  */
 final class TokenBucketRateLimiter implements RateLimiter {
 
@@ -39,6 +47,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
     /** Waits are taken as at most this long: it keeps the clock arithmetic far from overflow. */
     private static final long FOREVER_NANOS = TimeUnit.DAYS.toNanos(366);
     private static final long NO_TIMER = Long.MAX_VALUE;
+    /** How long cancellations must have stopped before waiting callers get permits again. */
+    static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final int maxConcurrent;
     private final int maxQueued;
@@ -53,6 +63,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private final AtomicInteger refunds = new AtomicInteger();
     private final AtomicInteger cancellations = new AtomicInteger();
     private final AtomicBoolean timerFired = new AtomicBoolean();
+    private final AtomicInteger callsGone = new AtomicInteger();
+    private final AtomicLong quietTimerFiredFor = new AtomicLong(-1);
     private final AtomicInteger wip = new AtomicInteger();
 
     // state, touched only inside drain(); times are ticker readings
@@ -65,6 +77,9 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private long refusalResetsAt;
     private int inFlight;
     private long timerAt = NO_TIMER;
+    private long goneGeneration;
+    private boolean quiet;
+    private boolean quietTimerSet;
 
     // published for readers on any thread
     private volatile RateLimitSnapshot snapshot = RateLimitSnapshot.empty();
@@ -134,6 +149,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         takeCompletions(now);
         refill(now);
         dropCancelled();
+        watchCancellations();
         refuseIfRefusing(now);
         grant(now);
         admitArrivals(now);
@@ -216,6 +232,40 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
+    /**
+     * Starts or extends the quiet period after calls went away, and ends it once a whole period has passed
+     * without any. One timer at a time: when it fires after more cancellations, it is set again.
+     */
+    private void watchCancellations() {
+        if (callsGone.getAndSet(0) > 0) {
+            goneGeneration++;
+            quiet = true;
+        }
+        if (!quiet) {
+            return;
+        }
+        if (quietTimerSet && quietTimerFiredFor.get() >= 0) {
+            quietTimerSet = false;
+            if (quietTimerFiredFor.getAndSet(-1) == goneGeneration) {
+                quiet = false;
+                return;
+            }
+        }
+        if (!quietTimerSet) {
+            quietTimerSet = true;
+            long generation = goneGeneration;
+            try {
+                scheduler.schedule(() -> {
+                    quietTimerFiredFor.set(generation);
+                    drain();
+                }, QUIET_NANOS, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopped) {
+                quietTimerSet = false;
+                quiet = false;
+            }
+        }
+    }
+
     /** While the server's wait is beyond the bound, every waiting caller fails at once with the reset. */
     private void refuseIfRefusing(long now) {
         if (!refusing(now)) {
@@ -240,6 +290,9 @@ final class TokenBucketRateLimiter implements RateLimiter {
 
     /** Grants permits to the line, in order, while the gate, the in-flight cap and the bucket allow. */
     private void grant(long now) {
+        if (quiet) {
+            return; // the quiet period's timer drains again
+        }
         Waiter waiter;
         while ((waiter = line.peek()) != null) {
             if (!mayGrant(now)) {
@@ -335,6 +388,9 @@ final class TokenBucketRateLimiter implements RateLimiter {
         @Override
         public void release(RateLimitFeedback feedback) {
             completions.offer(feedback);
+            if (feedback.statusCode().isEmpty()) {
+                callsGone.incrementAndGet(); // cancelled, or failed without a response
+            }
             drain();
         }
     }
@@ -422,6 +478,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
             } else {
                 return;
             }
+            callsGone.incrementAndGet();
             drain();
         }
     }

@@ -26,6 +26,8 @@ class TokenBucketRateLimiterTest {
     private final List<RateLimiter.Permit> granted = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
 
+    private static final RateLimitFeedback OK = RateLimitFeedback.of(200, RateLimitSnapshot.empty(), null);
+
     private RateLimiter limiter(RateLimitOptions.Builder options) {
         return RateLimiter.tokenBucket(options.build(), time, Ticker.of(time));
     }
@@ -122,8 +124,40 @@ class TokenBucketRateLimiterTest {
         take(limiter);
         assertEquals(2, granted.size());
 
-        granted.get(0).release(RateLimitFeedback.none());
+        granted.get(0).release(OK);
         assertEquals(3, granted.size());
+    }
+
+    @Test
+    void aCallThatEndsWithoutAResponseFreesItsSlotAfterTheQuietPeriod() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(2));
+        take(limiter);
+        take(limiter);
+        take(limiter);
+        granted.get(0).release(RateLimitFeedback.none()); // cancelled, or no response
+        assertEquals(2, granted.size(), "a batch may be being cancelled: its queued calls get nothing yet");
+        time.advanceTimeBy(Duration.ofNanos(TokenBucketRateLimiter.QUIET_NANOS));
+        assertEquals(3, granted.size());
+    }
+
+    @Test
+    void aBurstOfCancellationsHandsNoPermitToCallersCancelledLaterInTheBurst() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(2));
+        List<Disposable> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(take(limiter));
+        }
+        assertEquals(2, granted.size());
+        // as a disposed flatMap does: the calls in flight first (their permits come back), then the queued ones
+        granted.forEach(permit -> permit.release(RateLimitFeedback.none()));
+        granted.clear();
+        batch.forEach(Disposable::dispose);
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(List.of(), granted, "no cancelled caller was handed a permit");
+        take(limiter);
+        take(limiter);
+        take(limiter);
+        assertEquals(2, granted.size(), "both in-flight slots are free again, and only those");
     }
 
     @Test
@@ -151,7 +185,8 @@ class TokenBucketRateLimiterTest {
         take(limiter);
 
         assertEquals(List.of(), failures);
-        granted.get(0).release(RateLimitFeedback.none());
+        granted.get(0).release(OK);
+        time.advanceTimeBy(Duration.ofNanos(TokenBucketRateLimiter.QUIET_NANOS));
         assertEquals(2, granted.size()); // the third caller, not the cancelled one
     }
 
