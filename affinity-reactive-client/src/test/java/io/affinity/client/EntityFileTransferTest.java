@@ -14,12 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.affinity.client.error.ErrorResponseException;
 import io.affinity.client.error.PermissionDeniedException;
 import io.affinity.client.error.RateLimitException;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.ByteBuffer;
@@ -35,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
@@ -178,6 +184,35 @@ class EntityFileTransferTest {
                         assertTrue(error.getMessage().contains("Request has expired"), error.getMessage());
                     })
                     .verify(TIMEOUT);
+        }
+    }
+
+    @Test
+    void aRedirectFromHttpsToHttpIsRefused() throws Exception {
+        WireMockServer secure = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort()
+                .dynamicHttpsPort());
+        secure.start();
+        try {
+            String clearText = STORAGE.baseUrl() + "/bucket/file.png";
+            secure.stubFor(get("/entity-files/download/5").willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", clearText)));
+            STORAGE.stubFor(get("/bucket/file.png").willReturn(aResponse().withStatus(200).withBody("clear")));
+            SslContext trustAll = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE)
+                    .build();
+            try (AffinityClient client = TestSupport.builder(API).baseUrl("https://localhost:" + secure.httpsPort())
+                    .httpClient(HttpClient.create().secure(tls -> tls.sslContext(trustAll))).build()) {
+                StepVerifier.create(client.entityFiles().download(5))
+                        .expectErrorSatisfies(error -> {
+                            assertInstanceOf(ErrorResponseException.class, error);
+                            assertTrue(error.getMessage().contains("from https to http"), error.getMessage());
+                        })
+                        .verify(TIMEOUT);
+            }
+            assertEquals(1, secure.findAll(getRequestedFor(urlEqualTo("/entity-files/download/5"))).size());
+            assertEquals(0, STORAGE.findAll(getRequestedFor(urlEqualTo("/bucket/file.png"))).size(),
+                    "nothing was fetched in clear text");
+        } finally {
+            secure.stop();
         }
     }
 

@@ -21,7 +21,7 @@ import reactor.test.util.RaceTestUtils;
  */
 class PagingRaceTest {
 
-    private static final int ROUNDS = 100_000;
+    private static final int ROUNDS = 30_000;
 
     /**
      * Busy-waits a few steps, so that over many rounds the second racer lands at every point of the first one's
