@@ -106,7 +106,7 @@ public final class Demo {
                 reactive.writes(personId);
             }
             new BlockingTour(AffinityBlockingClient.wrap(client), out, summary).readOnly();
-            reactive.rateLimits();
+            reactive.rateLimitSnapshot();
             summary.put("requests sent", limiter.requestsSent());
         }
     }

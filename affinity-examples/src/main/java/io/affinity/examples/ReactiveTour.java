@@ -113,13 +113,13 @@ final class ReactiveTour {
     }
 
     /** Prints what the server's headers and its rate-limit endpoint say about the limits. */
-    void rateLimits() {
-        String snapshot = client.rateLimits().user()
+    void rateLimitSnapshot() {
+        String snapshot = client.rateLimitSnapshot().user()
                 .map(user -> String.format("%d of %d left this minute, resets in %d s", user.remaining(),
                         user.limit(), user.resetAfter().toSeconds()))
                 .orElse("no rate-limit headers seen yet");
         out.printf("Rate limits from the latest response headers: %s%n", snapshot);
-        client.rateLimit().blockOptional().ifPresent(limits -> out.printf(
+        client.fetchRateLimits().blockOptional().ifPresent(limits -> out.printf(
                 "Rate limits from GET /rate-limit: %d of %d left this minute%n",
                 limits.rate().apiKeyPerMinute().remaining(), limits.rate().apiKeyPerMinute().limit()));
         summary.put("rate limit snapshot", snapshot);

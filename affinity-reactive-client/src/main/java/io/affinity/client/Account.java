@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The calls about the API key itself, offered as {@link AffinityClient#whoami()} and
- * {@link AffinityClient#rateLimit()}.
+ * {@link AffinityClient#fetchRateLimits()}.
  */
 final class Account {
 
@@ -26,7 +26,7 @@ final class Account {
         return engine.mono(() -> ApiRequest.get("/auth/whoami").build(), WHOAMI);
     }
 
-    Mono<RateLimit> rateLimit() {
+    Mono<RateLimit> fetchRateLimits() {
         return engine.mono(() -> ApiRequest.get("/rate-limit").build(), RATE_LIMIT);
     }
 }

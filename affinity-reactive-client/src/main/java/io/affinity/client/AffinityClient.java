@@ -149,12 +149,12 @@ public final class AffinityClient implements AutoCloseable {
     /**
      * The account's monthly and the API key's per-minute limits with their usage, as the server counts them:
      * {@code GET /rate-limit}. For the limits of the latest response headers, without a call, see
-     * {@link #rateLimits()}.
+     * {@link #rateLimitSnapshot()}.
      *
      * @return the limits and their usage
      */
-    public Mono<RateLimit> rateLimit() {
-        return account.rateLimit();
+    public Mono<RateLimit> fetchRateLimits() {
+        return account.fetchRateLimits();
     }
 
     /**
@@ -163,8 +163,8 @@ public final class AffinityClient implements AutoCloseable {
      *
      * @return the snapshot
      */
-    public RateLimitSnapshot rateLimits() {
-        return engine.rateLimits();
+    public RateLimitSnapshot rateLimitSnapshot() {
+        return engine.rateLimitSnapshot();
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.Credentials;
 import io.affinity.client.internal.EngineSettings;
 import io.affinity.client.paging.PagedFlux;
@@ -81,6 +81,15 @@ public final class AffinityClientBuilder {
     public AffinityClientBuilder baseUrl(String baseUrl) {
         this.baseUrl = checkBaseUrl(baseUrl);
         return this;
+    }
+
+    /**
+     * @param baseUrl the API's base URL, for example a testkit server's {@code baseUrl()}; the same rules as
+     *                {@link #baseUrl(String)}
+     * @return this builder
+     */
+    public AffinityClientBuilder baseUrl(URI baseUrl) {
+        return baseUrl(Args.notNull("baseUrl", baseUrl).toString());
     }
 
     /**
@@ -256,8 +265,9 @@ public final class AffinityClientBuilder {
         if (apiKey == null) {
             throw new IllegalStateException("apiKey must be set: AffinityClient.builder().apiKey(...)");
         }
-        EngineSettings settings = new EngineSettings(new Credentials(apiKey, authScheme), baseUrl, connectTimeout,
-                responseTimeout, callTimeout, retryOptions, rateLimitOptions, rateLimiter, connectionPoolOptions, maxResponseSize,
+        EngineSettings settings = new EngineSettings(authScheme == AuthScheme.BEARER ? Credentials.bearer(apiKey)
+                : Credentials.basic(apiKey), baseUrl, connectTimeout,
+                responseTimeout, callTimeout, retryOptions, rateLimitOptions, rateLimiter, connectionPoolOptions::newConnectionProvider, maxResponseSize,
                 httpClient, scheduler != null ? scheduler : Schedulers.parallel(), AffinityJson.newObjectMapper(),
                 attemptTimeout, downloadTimeout, maxEmptyPages, ticker);
         return new AffinityClient(ApiEngine.create(settings),

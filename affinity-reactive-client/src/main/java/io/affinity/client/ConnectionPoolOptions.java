@@ -1,8 +1,9 @@
 package io.affinity.client;
 
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import java.time.Duration;
 import java.util.Objects;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Settings of the connection pool the client creates (ignored when you supply your own Reactor Netty
@@ -70,6 +71,17 @@ public final class ConnectionPoolOptions {
                 && maxPendingAcquires == that.maxPendingAcquires
                 && pendingAcquireTimeout.equals(that.pendingAcquireTimeout) && maxIdleTime.equals(that.maxIdleTime)
                 && evictionInterval.equals(that.evictionInterval);
+    }
+
+    /** @return a new Reactor Netty connection pool with these settings, named {@code affinity-client} */
+    ConnectionProvider newConnectionProvider() {
+        return ConnectionProvider.builder("affinity-client")
+                .maxConnections(maxConnections)
+                .pendingAcquireMaxCount(maxPendingAcquires)
+                .pendingAcquireTimeout(pendingAcquireTimeout)
+                .maxIdleTime(maxIdleTime)
+                .evictInBackground(evictionInterval)
+                .build();
     }
 
     @Override

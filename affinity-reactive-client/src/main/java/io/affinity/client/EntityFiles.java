@@ -2,7 +2,7 @@ package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.FileTransfer;
 import io.affinity.client.internal.ResponseType;
 import io.affinity.client.paging.Page;
@@ -115,7 +115,7 @@ public final class EntityFiles {
      *
      * <p>Retries: like every POST, the upload is retried when the connection could not be made (nothing was sent);
      * after a {@code 429} it is retried only when every file can be sent again (files on disk and arrays can, a
-     * stream of buffers that was already sent cannot: then the {@link io.affinity.client.error.RateLimitException}
+     * stream of buffers that was already sent cannot: then the {@link io.affinity.client.ratelimit.RateLimitException}
      * is reported). It is never retried after a {@code 5xx} or a connection lost after sending.
      *
      * @param upload at least one file and exactly one of person, organization or opportunity id (positive); files

@@ -3,7 +3,7 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
 import io.affinity.model.AffinityList;
 import io.affinity.model.CreateListRequest;

@@ -2,7 +2,7 @@ package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;

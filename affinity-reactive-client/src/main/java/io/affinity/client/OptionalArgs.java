@@ -1,6 +1,6 @@
 package io.affinity.client;
 
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;

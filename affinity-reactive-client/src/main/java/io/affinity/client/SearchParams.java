@@ -1,7 +1,7 @@
 package io.affinity.client;
 
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.query.InteractionDateFilters;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-/** {@link AffinityClient#whoami()} and {@link AffinityClient#rateLimit()}. */
+/** {@link AffinityClient#whoami()} and {@link AffinityClient#fetchRateLimits()}. */
 class AccountTest extends ResourceTest {
 
     @Test
@@ -37,7 +37,7 @@ class AccountTest extends ResourceTest {
     void rateLimitReportsTheServersCounters() {
         client.whoami().block(TIMEOUT);
 
-        StepVerifier.create(client.rateLimit())
+        StepVerifier.create(client.fetchRateLimits())
                 .assertNext(limits -> {
                     assertEquals(900L, limits.rate().apiKeyPerMinute().limit());
                     assertEquals(2L, limits.rate().apiKeyPerMinute().used());
@@ -52,7 +52,7 @@ class AccountTest extends ResourceTest {
     void aServerErrorIsRetriedForTheSafeGet() {
         server.failNext("getRateLimit", 1, Failure.status(503));
 
-        StepVerifier.create(client.rateLimit()).expectNextCount(1).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.fetchRateLimits()).expectNextCount(1).expectComplete().verify(TIMEOUT);
 
         assertEquals(2, server.journal().count("getRateLimit"));
     }

@@ -20,7 +20,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.affinity.client.error.ErrorResponseException;
 import io.affinity.client.error.PermissionDeniedException;
-import io.affinity.client.error.RateLimitException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;

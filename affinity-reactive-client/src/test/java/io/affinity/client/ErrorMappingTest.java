@@ -16,7 +16,7 @@ import io.affinity.client.error.ConflictException;
 import io.affinity.client.error.ErrorResponseException;
 import io.affinity.client.error.NotFoundException;
 import io.affinity.client.error.PermissionDeniedException;
-import io.affinity.client.error.RateLimitException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.error.TransportException;
 import io.affinity.client.error.ValidationException;

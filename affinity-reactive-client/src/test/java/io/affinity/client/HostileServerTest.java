@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.affinity.client.error.PaginationException;
-import io.affinity.client.error.RateLimitException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.TransportException;
 import io.affinity.client.internal.ApiRequest;
 import io.affinity.client.query.PersonSearch;

@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.PaginationException;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.ratelimit.RateLimitOptions;

@@ -79,10 +79,10 @@ class RateLimitOverHttpTest {
                 .withHeader("X-Ratelimit-Limit-Org-Reset", "1000000")));
 
         try (AffinityClient client = TestSupport.builder(server).build()) {
-            assertEquals(RateLimitSnapshot.empty(), client.rateLimits());
+            assertEquals(RateLimitSnapshot.empty(), client.rateLimitSnapshot());
             StepVerifier.create(TestSupport.get(client, "/rate-limit")).expectNextCount(1).verifyComplete();
 
-            RateLimitSnapshot limits = client.rateLimits();
+            RateLimitSnapshot limits = client.rateLimitSnapshot();
             assertEquals(850, limits.user().orElseThrow().remaining());
             assertEquals(Duration.ofSeconds(42), limits.user().orElseThrow().resetAfter());
             assertEquals(100000, limits.org().orElseThrow().limit());

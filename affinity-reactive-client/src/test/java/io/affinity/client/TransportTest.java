@@ -181,7 +181,7 @@ class TransportTest {
     @Test
     void invalidArgumentsFailThePublisherBeforeAnythingIsSent() {
         var call = client.engine().mono(() -> ApiRequest.get("/lists/{list_id}")
-                .pathParam("list_id", io.affinity.client.internal.Args.positive("listId", -3)).build(),
+                .pathParam("list_id", io.affinity.client.internal.check.Args.positive("listId", -3)).build(),
                 TestSupport.JSON);
 
         StepVerifier.create(call)

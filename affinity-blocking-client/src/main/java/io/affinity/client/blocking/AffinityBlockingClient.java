@@ -168,12 +168,12 @@ public final class AffinityBlockingClient implements AutoCloseable {
     /**
      * The account's monthly and the API key's per-minute limits with their usage, as the server counts them:
      * {@code GET /rate-limit}. For the limits of the latest response headers, without a call, see
-     * {@link #rateLimits()}.
+     * {@link #rateLimitSnapshot()}.
      *
      * @return the limits and their usage
      */
-    public RateLimit rateLimit() {
-        return Blocking.call(reactive.rateLimit());
+    public RateLimit fetchRateLimits() {
+        return Blocking.call(reactive.fetchRateLimits());
     }
 
     /**
@@ -182,8 +182,8 @@ public final class AffinityBlockingClient implements AutoCloseable {
      *
      * @return the snapshot
      */
-    public RateLimitSnapshot rateLimits() {
-        return reactive.rateLimits();
+    public RateLimitSnapshot rateLimitSnapshot() {
+        return reactive.rateLimitSnapshot();
     }
 
     /** @return the reactive client behind this one, for code that can go reactive */

@@ -8,6 +8,7 @@ import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.client.ratelimit.Ticker;
 import io.affinity.client.retry.RetryOptions;
+import java.net.URI;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
@@ -43,6 +44,16 @@ public final class AffinityBlockingClientBuilder {
      * @see AffinityClientBuilder#baseUrl(String)
      */
     public AffinityBlockingClientBuilder baseUrl(String baseUrl) {
+        reactive.baseUrl(baseUrl);
+        return this;
+    }
+
+    /**
+     * @param baseUrl the API's base URL, for example a testkit server's {@code baseUrl()}
+     * @return this builder
+     * @see AffinityClientBuilder#baseUrl(URI)
+     */
+    public AffinityBlockingClientBuilder baseUrl(URI baseUrl) {
         reactive.baseUrl(baseUrl);
         return this;
     }

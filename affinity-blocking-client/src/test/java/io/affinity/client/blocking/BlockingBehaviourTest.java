@@ -190,7 +190,7 @@ class BlockingBehaviourTest {
                 .baseUrl(server.baseUrl().toString()).build()) {
             AffinityBlockingClient blocking = AffinityBlockingClient.wrap(reactive);
             assertNotNull(blocking.whoami());
-            assertNotNull(blocking.rateLimits());
+            assertNotNull(blocking.rateLimitSnapshot());
             assertTrue(blocking.reactive() == reactive);
             assertTrue(blocking.toString().startsWith("AffinityBlockingClient{"));
             assertTrue(!blocking.toString().contains(server.apiKey()));

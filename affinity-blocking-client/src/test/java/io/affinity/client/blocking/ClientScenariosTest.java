@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.affinity.client.AffinityClient;
 import io.affinity.client.error.NotFoundException;
-import io.affinity.client.error.RateLimitException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.query.PersonSearch;
 import io.affinity.client.ratelimit.RateLimitOptions;

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The server answered with an error status. Statuses with a dedicated meaning have their own subtype
  * ({@link ValidationException}, {@link AuthenticationException}, {@link PermissionDeniedException},
- * {@link NotFoundException}, {@link ConflictException}, {@link RateLimitException}, {@link ServerException});
+ * {@link NotFoundException}, {@link ConflictException}, {@code ratelimit.RateLimitException}, {@link ServerException});
  * any other unexpected status is reported as this type.
  */
 public class ErrorResponseException extends AffinityException {

@@ -1,8 +1,8 @@
 package io.affinity.client.internal;
 
+import io.affinity.client.internal.check.Args;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.affinity.client.ConnectionPoolOptions;
 import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.PaginationException;
 import io.affinity.client.error.TransportException;
@@ -51,7 +51,6 @@ public final class ApiEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiEngine.class);
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static final String POOL_NAME = "affinity-client";
 
     private final ObjectMapper mapper;
     private final HttpTransport transport;
@@ -99,7 +98,7 @@ public final class ApiEngine implements AutoCloseable {
         ConnectionProvider ownedProvider = null;
         HttpClient base = settings.httpClient();
         if (base == null) {
-            ownedProvider = connectionProvider(settings.poolOptions());
+            ownedProvider = settings.connectionPool().get();
             base = HttpClient.create(ownedProvider);
         }
         HttpClient httpClient = base
@@ -111,16 +110,6 @@ public final class ApiEngine implements AutoCloseable {
                         .set(HttpHeaderNames.USER_AGENT, SdkVersion.USER_AGENT)
                         .set(HttpHeaderNames.ACCEPT, JSON));
         return new ApiEngine(settings, httpClient, ownedProvider, clock);
-    }
-
-    private static ConnectionProvider connectionProvider(ConnectionPoolOptions pool) {
-        return ConnectionProvider.builder(POOL_NAME)
-                .maxConnections(pool.maxConnections())
-                .pendingAcquireMaxCount(pool.maxPendingAcquires())
-                .pendingAcquireTimeout(pool.pendingAcquireTimeout())
-                .maxIdleTime(pool.maxIdleTime())
-                .evictInBackground(pool.evictionInterval())
-                .build();
     }
 
     /**
@@ -200,7 +189,7 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     /** @return the latest rate limits the server reported */
-    public RateLimitSnapshot rateLimits() {
+    public RateLimitSnapshot rateLimitSnapshot() {
         return limiter.snapshot();
     }
 
@@ -216,15 +205,17 @@ public final class ApiEngine implements AutoCloseable {
         return Mono.defer(() -> {
             CallProgress progress = new CallProgress();
             Mono<T> result = call(request, progress)
-                    .doOnCancel(progress::cancel)
+                    .doOnCancel(progress::stop)
                     .flatMap(response -> decode(request, response, type));
             if (callTimeout == null) {
                 return result;
             }
-            return result.timeout(callTimeout, Mono.error(() -> new TransportException(request.method().name(),
-                    request.path(), TransportException.Kind.TIMEOUT, progress.written(),
-                    new TimeoutException("the call did not complete within the call timeout of " + callTimeout))),
-                    scheduler);
+            return result.timeout(callTimeout, Mono.error(() -> {
+                progress.stop(); // a request not yet being written never will be: "not sent" stays true
+                return new TransportException(request.method().name(), request.path(),
+                        TransportException.Kind.TIMEOUT, progress.written(),
+                        new TimeoutException("the call did not complete within the call timeout of " + callTimeout));
+            }), scheduler);
         });
     }
 
@@ -270,14 +261,14 @@ public final class ApiEngine implements AutoCloseable {
         String method = request.method().name();
         return Mono.usingWhen(limiter.acquire(method, request.path()).map(OncePermit::new),
                 permit -> {
-                    if (progress.cancelled()) {
+                    if (progress.stopped()) {
                         return Mono.empty();
                     }
                     long start = System.nanoTime();
                     return transport.exchange(call, progress)
                             .timeout(attemptTimeout, scheduler)
                             .onErrorMap(TimeoutException.class, timeout -> new TransportException(method,
-                                    request.path(), TransportException.Kind.TIMEOUT, progress.written(),
+                                    request.path(), TransportException.Kind.TIMEOUT, progress.abandonCurrent(),
                                     new TimeoutException("no complete response within the attempt timeout of "
                                             + attemptTimeout)))
                             .doOnError(failure -> LOG.debug("{} {} failed (attempt {}, {} ms): {}", method,
@@ -291,7 +282,9 @@ public final class ApiEngine implements AutoCloseable {
                                         : Mono.error(errors.forStatus(request, response, feedback));
                             });
                 },
-                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())));
+                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())),
+                (permit, failure) -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())),
+                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.cancelled())));
     }
 
     private static long elapsedMillis(long startNanos) {

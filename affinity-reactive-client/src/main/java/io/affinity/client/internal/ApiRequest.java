@@ -1,5 +1,6 @@
 package io.affinity.client.internal;
 
+import io.affinity.client.internal.check.Args;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

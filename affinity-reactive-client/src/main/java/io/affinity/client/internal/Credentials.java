@@ -1,6 +1,6 @@
 package io.affinity.client.internal;
 
-import io.affinity.client.AuthScheme;
+import io.affinity.client.internal.check.Args;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -16,21 +16,29 @@ public final class Credentials {
     private final String authorization;
     private final Pattern secrets;
 
-    /**
-     * @param apiKey the API key; not blank
-     * @param scheme how the key is sent
-     */
-    public Credentials(String apiKey, AuthScheme scheme) {
+    private Credentials(String apiKey, boolean bearer) {
         Args.notBlank("apiKey", apiKey);
-        String credential = switch (Args.notNull("authScheme", scheme)) {
-            case BASIC -> Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
-            case BEARER -> apiKey;
-        };
-        this.authorization = (scheme == AuthScheme.BASIC ? "Basic " : "Bearer ") + credential;
         String basic = Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
+        this.authorization = bearer ? "Bearer " + apiKey : "Basic " + basic;
         // the key and its Basic form, whichever scheme sends it, in any letter case a server may echo it in
         this.secrets = Pattern.compile(Pattern.quote(apiKey) + "|" + Pattern.quote(basic),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * @param apiKey the API key; not blank
+     * @return credentials that send the key as the password of HTTP Basic authentication, with an empty user
+     */
+    public static Credentials basic(String apiKey) {
+        return new Credentials(apiKey, false);
+    }
+
+    /**
+     * @param apiKey the API key; not blank
+     * @return credentials that send the key as a Bearer token
+     */
+    public static Credentials bearer(String apiKey) {
+        return new Credentials(apiKey, true);
     }
 
     String authorizationHeader() {

@@ -69,7 +69,7 @@ final class Downloads {
             CallProgress progress = new CallProgress();
             Flux<ByteBuffer> body = Flux.defer(() -> attempt(call, streaming, progress))
                     .retryWhen(retryPolicy.retriesOf(request, () -> !streaming.get()))
-                    .doOnCancel(progress::cancel);
+                    .doOnCancel(progress::stop);
             return deadline == null ? body : withinDeadline(body, call, progress);
         });
     }
@@ -79,24 +79,29 @@ final class Downloads {
         long endsAt = ticker.read() + deadline.toNanos();
         return body.timeout(Mono.delay(deadline, scheduler),
                         buffer -> Mono.delay(Duration.ofNanos(Math.max(0, endsAt - ticker.read())), scheduler))
-                .onErrorMap(TimeoutException.class, timeout -> new TransportException(call.request().method().name(),
-                        call.request().path(), TransportException.Kind.TIMEOUT, progress.written(),
-                        new TimeoutException("the download did not complete within the download timeout of "
-                                + deadline)));
+                .onErrorMap(TimeoutException.class, timeout -> {
+                    progress.stop();
+                    return new TransportException(call.request().method().name(), call.request().path(),
+                            TransportException.Kind.TIMEOUT, progress.written(),
+                            new TimeoutException("the download did not complete within the download timeout of "
+                                    + deadline));
+                });
     }
 
     /** One attempt: a permit for the API's answer, then the body, from the API or where it redirects. */
     private Flux<ByteBuffer> attempt(PreparedCall call, AtomicBoolean streaming, CallProgress progress) {
         ApiRequest request = call.request();
         return Flux.usingWhen(limiter.acquire(request.method().name(), request.path()).map(OncePermit::new),
-                permit -> progress.cancelled() ? Flux.empty()
+                permit -> progress.stopped() ? Flux.empty()
                         : transport.download(call, URI.create(transport.urlOf(call)), progress, (response, body) -> {
                             RateLimitFeedback feedback = RateLimitHeaders.feedback(head(response), clock);
                             permit.release(feedback);
                             return read(call, URI.create(transport.urlOf(call)), response, body, feedback, 0,
                                     streaming, progress);
                         }),
-                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())));
+                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())),
+                (permit, failure) -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())),
+                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.cancelled())));
     }
 
     private Flux<ByteBuffer> read(PreparedCall call, URI url, HttpClientResponse response, ByteBufFlux body,

@@ -1,14 +1,15 @@
 package io.affinity.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.affinity.client.ConnectionPoolOptions;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.client.ratelimit.Ticker;
 import io.affinity.client.retry.RetryOptions;
 import java.time.Duration;
+import java.util.function.Supplier;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Everything {@link ApiEngine} is built from; validated by the public builder. Internal API.
@@ -22,7 +23,8 @@ import reactor.netty.http.client.HttpClient;
  * @param retryOptions    the retry settings
  * @param rateLimitOptions the settings of the default rate limiter (its maximum wait also applies to 429s)
  * @param rateLimiter     a rate limiter to use instead of the default one, or {@code null}
- * @param poolOptions     the connection pool settings (unused with a supplied {@code httpClient})
+ * @param connectionPool  creates the connection pool the engine owns and disposes (unused with a supplied
+ *                        {@code httpClient})
  * @param maxResponseSize the largest response body accepted, in bytes
  * @param httpClient      a Reactor Netty client to send through instead of a new one, or {@code null}
  * @param scheduler       the scheduler of all timers (rate-limit waits, retry delays)
@@ -35,7 +37,7 @@ import reactor.netty.http.client.HttpClient;
  */
 public record EngineSettings(Credentials credentials, String baseUrl, Duration connectTimeout,
                              Duration responseTimeout, Duration callTimeout, RetryOptions retryOptions, RateLimitOptions rateLimitOptions,
-                             RateLimiter rateLimiter, ConnectionPoolOptions poolOptions, long maxResponseSize,
+                             RateLimiter rateLimiter, Supplier<ConnectionProvider> connectionPool, long maxResponseSize,
                              HttpClient httpClient, Scheduler scheduler, ObjectMapper objectMapper,
                              Duration attemptTimeout, Duration downloadTimeout, int maxEmptyPages, Ticker ticker) {
 }

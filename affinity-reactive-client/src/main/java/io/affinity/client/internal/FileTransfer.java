@@ -1,5 +1,6 @@
 package io.affinity.client.internal;
 
+import io.affinity.client.internal.check.Args;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;

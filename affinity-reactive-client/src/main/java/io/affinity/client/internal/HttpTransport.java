@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.TimeoutException;
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -47,21 +46,19 @@ final class HttpTransport {
      * Sends one attempt and reads its whole response.
      *
      * @param call     the call
-     * @param progress the call's progress: nothing is written once its caller has cancelled, and the start of
+     * @param progress the call's progress: nothing is written once the call is stopped, and the start of
      *                 writing is recorded in it
      * @return the response; wire failures as {@link TransportException}s
      */
     Mono<RawResponse> exchange(PreparedCall call, CallProgress progress) {
         return Mono.defer(() -> {
-            AtomicBoolean writeStarted = new AtomicBoolean();
+            CallProgress.Request sending = progress.newRequest();
             return client.request(call.request().method())
                     .uri(baseUrl + call.pathAndQuery())
                     .send((request, outbound) -> {
-                        if (progress.cancelled()) {
+                        if (!sending.startWriting()) {
                             return Mono.error(new CancelledBeforeSending());
                         }
-                        writeStarted.set(true);
-                        progress.markWritten();
                         request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorizationHeader());
                         if (call.multipart() != null) {
                             return sendMultipart(call.multipart(), request, outbound);
@@ -76,7 +73,7 @@ final class HttpTransport {
                     .responseConnection((response, connection) -> read(call, response, connection))
                     .single()
                     .onErrorMap(HttpTransport::isWireFailure,
-                            failure -> transportFailure(call, failure, writeStarted.get()));
+                            failure -> transportFailure(call, failure, sending.mayHaveBeenSent()));
         });
     }
 
@@ -96,7 +93,7 @@ final class HttpTransport {
      *
      * @param call    the API call the download belongs to (named in errors)
      * @param url      the absolute URL to get
-     * @param progress the download's progress: nothing is sent once its caller has cancelled
+     * @param progress the download's progress: nothing is sent once it is stopped
      * @param handler  reads the response
      * @param <T>     what the handler emits
      * @return what the handler emits; wire failures as {@link TransportException}s
@@ -104,16 +101,14 @@ final class HttpTransport {
     <T> Flux<T> download(PreparedCall call, URI url, CallProgress progress,
                          BiFunction<? super HttpClientResponse, ? super ByteBufFlux, ? extends Publisher<T>> handler) {
         return Flux.defer(() -> {
-            AtomicBoolean writeStarted = new AtomicBoolean();
+            CallProgress.Request sending = progress.newRequest();
             boolean toApi = isApiOrigin(url);
             return client.request(HttpMethod.GET)
                     .uri(url)
                     .send((request, outbound) -> {
-                        if (progress.cancelled()) {
+                        if (!sending.startWriting()) {
                             return Mono.error(new CancelledBeforeSending());
                         }
-                        writeStarted.set(true);
-                        progress.markWritten();
                         request.header(HttpHeaderNames.ACCEPT, "*/*");
                         if (toApi) {
                             request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorizationHeader());
@@ -122,7 +117,7 @@ final class HttpTransport {
                     })
                     .response(handler)
                     .onErrorMap(HttpTransport::isWireFailure,
-                            failure -> transportFailure(call, failure, writeStarted.get()));
+                            failure -> transportFailure(call, failure, sending.mayHaveBeenSent()));
         });
     }
 
@@ -174,8 +169,8 @@ final class HttpTransport {
     }
 
     /**
-     * Ends an exchange whose caller cancelled before its request was written: nothing is sent. Its caller is gone,
-     * so nobody sees it.
+     * Ends an exchange stopped before its request was written: nothing is sent. Its caller is gone or has its
+     * timeout error already, so nobody sees it.
      */
     static final class CancelledBeforeSending extends RuntimeException {
 

@@ -9,7 +9,7 @@ import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.ErrorResponseException;
 import io.affinity.client.error.NotFoundException;
 import io.affinity.client.error.PermissionDeniedException;
-import io.affinity.client.error.RateLimitException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.error.ValidationException;
 import io.affinity.client.ratelimit.RateLimitFeedback;

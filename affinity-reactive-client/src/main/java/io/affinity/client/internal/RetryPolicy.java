@@ -1,6 +1,6 @@
 package io.affinity.client.internal;
 
-import io.affinity.client.error.RateLimitException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.error.TransportException;
 import io.affinity.client.ratelimit.RateLimitOptions;

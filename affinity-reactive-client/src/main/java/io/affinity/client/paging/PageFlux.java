@@ -119,6 +119,7 @@ final class PageFlux<T> extends Flux<Page<T>> {
         private void deliver(Page<T> page) {
             String token = page.nextPageToken().orElse(null);
             if (token != null && tokens.repeats(token)) {
+                // not delivered: the items of a page that leads back into the walk may well be ones already seen
                 finish(fetcher.repeatedTokenError(token));
                 return;
             }
@@ -129,6 +130,9 @@ final class PageFlux<T> extends Flux<Page<T>> {
             }
             actual.onNext(page);
             Operators.produced(REQUESTED, this, 1);
+            if (cancelled) {
+                return; // the subscriber cancelled in onNext: no more signals
+            }
             if (token == null) {
                 finish(null);
             } else {

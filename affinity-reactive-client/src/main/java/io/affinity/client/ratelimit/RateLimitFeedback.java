@@ -14,6 +14,7 @@ public final class RateLimitFeedback {
 
     private static final int TOO_MANY_REQUESTS = 429;
     private static final RateLimitFeedback NONE = new RateLimitFeedback(null, RateLimitSnapshot.empty(), null);
+    private static final RateLimitFeedback CANCELLED = new RateLimitFeedback(null, RateLimitSnapshot.empty(), null);
 
     private final Integer statusCode;
     private final RateLimitSnapshot limits;
@@ -25,9 +26,22 @@ public final class RateLimitFeedback {
         this.retryAfter = retryAfter;
     }
 
-    /** @return the feedback of a call that got no response (transport failure or cancellation) */
+    /** @return the feedback of a call that got no response (a transport failure or a timeout) */
     public static RateLimitFeedback none() {
         return NONE;
+    }
+
+    /**
+     * @return the feedback of a call whose caller cancelled it before its response; a limiter may hold back the
+     *         permit for a moment, since the caller's other calls are often being cancelled at the same time
+     */
+    public static RateLimitFeedback cancelled() {
+        return CANCELLED;
+    }
+
+    /** @return whether the call was cancelled by its caller before its response */
+    public boolean wasCancelled() {
+        return this == CANCELLED;
     }
 
     /**
@@ -91,6 +105,7 @@ public final class RateLimitFeedback {
 
     @Override
     public String toString() {
-        return "RateLimitFeedback{status=" + statusCode + ", limits=" + limits + ", retryAfter=" + retryAfter + '}';
+        return "RateLimitFeedback{status=" + statusCode + ", limits=" + limits + ", retryAfter=" + retryAfter
+                + (wasCancelled() ? ", cancelled" : "") + '}';
     }
 }

@@ -1,6 +1,6 @@
 package io.affinity.client.ratelimit;
 
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -20,8 +20,8 @@ public interface RateLimiter {
      *
      * <p>The returned {@link Mono} emits the permit once the call may go. Cancelling it while waiting gives up
      * the place in line, and a permit granted to a cancelled caller is returned. It fails with a
-     * {@link io.affinity.client.error.RateLimitException} when the caller has waited longer than allowed, and
-     * with a {@link io.affinity.client.error.RequestQueueFullException} when too many callers already wait.
+     * {@link io.affinity.client.ratelimit.RateLimitException} when the caller has waited longer than allowed, and
+     * with a {@link io.affinity.client.ratelimit.RequestQueueFullException} when too many callers already wait.
      *
      * @param method the HTTP method of the request, for error messages and per-endpoint budgets
      * @param path   the request path, for error messages and per-endpoint budgets

@@ -1,7 +1,7 @@
 package io.affinity.client.ratelimit;
 
-import io.affinity.client.error.RateLimitException;
-import io.affinity.client.error.RequestQueueFullException;
+import io.affinity.client.ratelimit.RateLimitException;
+import io.affinity.client.ratelimit.RequestQueueFullException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -32,12 +32,13 @@ import reactor.core.scheduler.Scheduler;
  * new timer. The server's headers are bounded: the user window's reset closes the gate for at most its length
  * (one minute); a wait beyond {@link RateLimitOptions#maxServerWait()} fails the waiting calls at once instead.
  *
- * <p>A permit goes only to a caller that is still there. When calls are cancelled (or end without a response),
- * the callers in line get nothing until cancellations have stopped for a {@linkplain #QUIET_NANOS quiet period}:
- * a batch that is being cancelled (a disposed {@code flatMap} cancels its calls one after the other, those in
- * flight first) must not hand the permits of its first calls to its own queued calls and start their requests
- * before their cancel arrives. Permits reach callers that waited from the scheduler, never from the thread that
- * freed them, for the same reason.
+ * <p>A permit goes only to a caller that is still there. When a caller cancels a call that holds a permit, the
+ * callers in line get nothing until such cancellations have stopped for a {@linkplain #QUIET_NANOS quiet period}
+ * (at most twice that in all): a batch that is being cancelled (a disposed {@code flatMap} cancels its calls one
+ * after the other, those in flight first) must not hand the permits of its first calls to its own queued calls
+ * and start their requests before their cancel arrives. Callers that give up their place in line do not start a
+ * quiet period: they free no permit. Permits reach callers that waited from the scheduler, never from the thread
+ * that freed them, for the same reason.
  */
 final class TokenBucketRateLimiter implements RateLimiter {
 
@@ -79,6 +80,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private long timerAt = NO_TIMER;
     private long goneGeneration;
     private boolean quiet;
+    private long quietEndsAtLatest;
     private boolean quietTimerSet;
 
     // published for readers on any thread
@@ -89,7 +91,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         this.maxConcurrent = options.maxConcurrentRequests();
         this.maxQueued = options.maxQueuedRequests();
         this.maxWait = options.maxWait().orElse(null);
-        this.maxServerWaitNanos = Math.min(options.maxServerWait().toNanos(), FOREVER_NANOS);
+        this.maxServerWaitNanos = nanos(options.maxServerWait());
         this.scheduler = scheduler;
         this.ticker = ticker;
         this.limitPerMinute = options.requestsPerMinute();
@@ -133,7 +135,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
         do {
             try {
                 step(ticker.read());
-            } catch (RuntimeException unexpected) {
+            } catch (VirtualMachineError fatal) {
+                wip.set(0);
+                throw fatal;
+            } catch (Throwable unexpected) {
                 // one bad event must not leave the drain loop taken, which would stall every later caller
                 LOG.warn("rate limiter step failed; continuing", unexpected);
             }
@@ -149,7 +154,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         takeCompletions(now);
         refill(now);
         dropCancelled();
-        watchCancellations();
+        watchCancellations(now);
         refuseIfRefusing(now);
         grant(now);
         admitArrivals(now);
@@ -236,17 +241,20 @@ final class TokenBucketRateLimiter implements RateLimiter {
      * Starts or extends the quiet period after calls went away, and ends it once a whole period has passed
      * without any. One timer at a time: when it fires after more cancellations, it is set again.
      */
-    private void watchCancellations() {
+    private void watchCancellations(long now) {
         if (callsGone.getAndSet(0) > 0) {
             goneGeneration++;
-            quiet = true;
+            if (!quiet) {
+                quiet = true;
+                quietEndsAtLatest = now + 2 * QUIET_NANOS;
+            }
         }
         if (!quiet) {
             return;
         }
         if (quietTimerSet && quietTimerFiredFor.get() >= 0) {
             quietTimerSet = false;
-            if (quietTimerFiredFor.getAndSet(-1) == goneGeneration) {
+            if (quietTimerFiredFor.getAndSet(-1) == goneGeneration || now - quietEndsAtLatest >= 0) {
                 quiet = false;
                 return;
             }
@@ -358,8 +366,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
         try {
             scheduler.schedule(waiter::deliver);
-        } catch (RejectedExecutionException stopped) {
-            waiter.deliver();
+        } catch (RuntimeException cannotSchedule) {
+            waiter.deliver(); // a stopped scheduler: hand it over from here rather than lose the permit
         }
     }
 
@@ -387,10 +395,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
 
         @Override
         public void release(RateLimitFeedback feedback) {
-            completions.offer(feedback);
-            if (feedback.statusCode().isEmpty()) {
-                callsGone.incrementAndGet(); // cancelled, or failed without a response
+            if (feedback.wasCancelled()) {
+                callsGone.incrementAndGet(); // before the permit is back, so that no drain hands it on first
             }
+            completions.offer(feedback);
             drain();
         }
     }
@@ -474,11 +482,11 @@ final class TokenBucketRateLimiter implements RateLimiter {
             if (state.compareAndSet(WAITING, CANCELLED)) {
                 cancellations.incrementAndGet();
             } else if (state.compareAndSet(GRANTED, CANCELLED)) {
+                callsGone.incrementAndGet(); // a permit comes back: before it does, as in release()
                 refunds.incrementAndGet();
             } else {
                 return;
             }
-            callsGone.incrementAndGet();
             drain();
         }
     }

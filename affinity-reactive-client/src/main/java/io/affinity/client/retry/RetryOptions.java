@@ -1,6 +1,6 @@
 package io.affinity.client.retry;
 
-import io.affinity.client.internal.Args;
+import io.affinity.client.internal.check.Args;
 import java.time.Duration;
 import java.util.Objects;
 

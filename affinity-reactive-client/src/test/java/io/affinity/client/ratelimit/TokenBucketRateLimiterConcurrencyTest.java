@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.affinity.client.error.RateLimitException;
-import io.affinity.client.error.RequestQueueFullException;
+import io.affinity.client.ratelimit.RateLimitException;
+import io.affinity.client.ratelimit.RequestQueueFullException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.scheduler.Scheduler;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import reactor.test.util.RaceTestUtils;
 
@@ -69,8 +73,42 @@ class TokenBucketRateLimiterRaceTest {
     }
 
     private static RateLimiter limiter(VirtualTimeScheduler time, RateLimitOptions.Builder options) {
-        return RateLimiter.tokenBucket(options.maxConcurrentRequests(1).requestsPerMinute(1_000_000).build(), time,
-                Ticker.of(time));
+        return RateLimiter.tokenBucket(options.maxConcurrentRequests(1).requestsPerMinute(1_000_000).build(),
+                new TimersOn(time), Ticker.of(time));
+    }
+
+    /**
+     * Timers on virtual time, advanced by one racer; hand-offs run at once on the calling thread, so that the
+     * other racer never touches the virtual-time scheduler while it advances (it is not made for that).
+     */
+    private static final class TimersOn implements Scheduler {
+
+        private final VirtualTimeScheduler time;
+
+        TimersOn(VirtualTimeScheduler time) {
+            this.time = time;
+        }
+
+        @Override
+        public Disposable schedule(Runnable task) {
+            task.run();
+            return Disposables.disposed();
+        }
+
+        @Override
+        public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+            return time.schedule(task, delay, unit);
+        }
+
+        @Override
+        public long now(TimeUnit unit) {
+            return time.now(unit);
+        }
+
+        @Override
+        public Worker createWorker() {
+            return time.createWorker();
+        }
     }
 
     /** After the quiet period, one new caller goes at once and a second one waits: the one slot is free, once. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.affinity.client.error.RateLimitException;
-import io.affinity.client.error.RequestQueueFullException;
+import io.affinity.client.ratelimit.RateLimitException;
+import io.affinity.client.ratelimit.RequestQueueFullException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,12 +129,12 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
-    void aCallThatEndsWithoutAResponseFreesItsSlotAfterTheQuietPeriod() {
+    void aCancelledCallFreesItsSlotAfterTheQuietPeriod() {
         RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(2));
         take(limiter);
         take(limiter);
         take(limiter);
-        granted.get(0).release(RateLimitFeedback.none()); // cancelled, or no response
+        granted.get(0).release(RateLimitFeedback.cancelled());
         assertEquals(2, granted.size(), "a batch may be being cancelled: its queued calls get nothing yet");
         time.advanceTimeBy(Duration.ofNanos(TokenBucketRateLimiter.QUIET_NANOS));
         assertEquals(3, granted.size());
@@ -149,7 +149,7 @@ class TokenBucketRateLimiterTest {
         }
         assertEquals(2, granted.size());
         // as a disposed flatMap does: the calls in flight first (their permits come back), then the queued ones
-        granted.forEach(permit -> permit.release(RateLimitFeedback.none()));
+        granted.forEach(permit -> permit.release(RateLimitFeedback.cancelled()));
         granted.clear();
         batch.forEach(Disposable::dispose);
         time.advanceTimeBy(Duration.ofSeconds(1));
@@ -327,5 +327,36 @@ class TokenBucketRateLimiterTest {
         assertEquals(1, granted.size());
         time.advanceTimeBy(Duration.ofSeconds(10));
         assertEquals(2, granted.size(), "the limiter waited again instead of stalling");
+    }
+
+    @Test
+    void callersLeavingTheLineNeverStopTheOthersFromBeingServed() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1));
+        take(limiter);
+        List<Disposable> line = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            line.add(take(limiter));
+        }
+        granted.remove(0).release(OK);
+        int served = 0;
+        // one queued caller gives up every 30 ms, as callers with their own timeouts do under load
+        for (int i = 0; i < 40; i++) {
+            line.get(49 - i).dispose();
+            time.advanceTimeBy(Duration.ofMillis(30));
+            List<RateLimiter.Permit> out = List.copyOf(granted);
+            granted.clear();
+            served += out.size();
+            out.forEach(permit -> permit.release(OK));
+        }
+        assertTrue(served >= 9, "only " + served + " of the 10 callers that stayed were served");
+    }
+
+    @Test
+    void aNoResponseReleaseFreesTheSlotAtOnce() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1));
+        take(limiter);
+        take(limiter);
+        granted.remove(0).release(RateLimitFeedback.none()); // a transport failure: nothing is being cancelled
+        assertEquals(1, granted.size());
     }
 }

@@ -1,11 +1,11 @@
-package io.affinity.client.internal;
+package io.affinity.client.internal.check;
 
 import java.time.Duration;
 import java.util.Collection;
 
 /**
  * Argument checks for resource methods. Each throws {@link IllegalArgumentException} naming the parameter;
- * call them inside the request supplier given to {@link ApiEngine} so that the failure reaches the caller as
+ * call them inside the request supplier given to the engine so that the failure reaches the caller as
  * a failed publisher before anything is sent. Internal API.
  */
 public final class Args {

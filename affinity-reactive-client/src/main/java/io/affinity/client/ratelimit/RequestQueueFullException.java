@@ -1,4 +1,6 @@
-package io.affinity.client.error;
+package io.affinity.client.ratelimit;
+
+import io.affinity.client.error.AffinityException;
 
 /**
  * The call was refused before being sent because the rate limiter's line of waiting callers was full

@@ -1,6 +1,6 @@
-package io.affinity.client.error;
+package io.affinity.client.ratelimit;
 
-import io.affinity.client.ratelimit.RateLimitSnapshot;
+import io.affinity.client.error.ErrorResponseException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
