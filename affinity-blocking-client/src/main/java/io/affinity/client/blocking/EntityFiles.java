@@ -96,8 +96,7 @@ public final class EntityFiles {
      *
      * @param upload at least one file and exactly one of person, organization or opportunity id (positive); files
      *               on disk must be readable regular files
-     * @return completes once the server reported success; throws
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} on {@code {"success": false}}
+     * @throws io.affinity.client.error.UnsuccessfulOperationException on {@code {"success": false}}
      */
     public void upload(EntityFileUpload upload) {
         Blocking.run(reactive.upload(upload));

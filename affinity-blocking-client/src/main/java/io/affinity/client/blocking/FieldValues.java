@@ -63,10 +63,9 @@ public final class FieldValues {
      * Deletes a field value ({@code DELETE /field-values/{field_value_id}}).
      *
      * @param fieldValueId the field value's id, positive
-     * @return returns when the server confirmed the deletion; throws {@link IllegalArgumentException}
-     *         before sending on an invalid id, with an
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} when the server did not confirm it,
-     *         and with an {@link io.affinity.client.error.AffinityException} when the call fails
+     * @throws IllegalArgumentException before sending, on an invalid id
+     * @throws io.affinity.client.error.UnsuccessfulOperationException when the server did not confirm the deletion
+     * @throws io.affinity.client.error.AffinityException when the call fails
      */
     public void delete(long fieldValueId) {
         Blocking.run(reactive.delete(fieldValueId));

@@ -55,8 +55,7 @@ public final class Fields {
      * Deletes a field: {@code DELETE /fields/{id}}.
      *
      * @param fieldId the field id, positive
-     * @return returns when the server reported success; throws
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
+     * @throws io.affinity.client.error.UnsuccessfulOperationException when the server did not report success
      */
     public void delete(long fieldId) {
         Blocking.run(reactive.delete(fieldId));

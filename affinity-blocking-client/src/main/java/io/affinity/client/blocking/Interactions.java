@@ -32,7 +32,7 @@ public final class Interactions {
      * missed or returned twice), from the newest window back to the oldest: with the API's newest-first order inside a window, the whole walk is newest first. Each window is
      * paged to its end before the next one starts, all in this one flux, and demand still drives every request:
      * {@code take(1)} sends one request. Page tokens of a multi-window walk name their window, so
-     * {@link PagedFlux#byPage(String)} resumes such a walk too.
+     * {@link io.affinity.client.paging.PagedFlux#byPage(String)} resumes such a walk too.
      *
      * <p>Checked before sending: {@code type}, {@code startTime} and {@code endTime} set, start before end, at
      * least one of {@code personId}, {@code organizationId}, {@code opportunityId}; ids positive; {@code pageSize}
@@ -98,10 +98,9 @@ public final class Interactions {
      *
      * @param interactionId the interaction's id, positive
      * @param type          its type
-     * @return returns when the server confirmed the deletion; throws {@link IllegalArgumentException}
-     *         before sending on invalid arguments, with an
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} when the server did not confirm it,
-     *         and with an {@link io.affinity.client.error.AffinityException} when the call fails
+     * @throws IllegalArgumentException before sending, on invalid arguments
+     * @throws io.affinity.client.error.UnsuccessfulOperationException when the server did not confirm the deletion
+     * @throws io.affinity.client.error.AffinityException when the call fails
      */
     public void delete(long interactionId, InteractionType type) {
         Blocking.run(reactive.delete(interactionId, type));

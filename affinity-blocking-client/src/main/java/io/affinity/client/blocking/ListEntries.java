@@ -20,7 +20,7 @@ public final class ListEntries {
     }
 
     /**
-     * Walks the entries of a list in pages of {@value #DEFAULT_PAGE_SIZE}:
+     * Walks the entries of a list in pages of {@value io.affinity.client.ListEntries#DEFAULT_PAGE_SIZE}:
      * {@code GET /lists/{list_id}/list-entries?page_size=500}, then the same with {@code page_token}.
      *
      * @param listId the list id, positive
@@ -73,8 +73,7 @@ public final class ListEntries {
      *
      * @param listId      the list id, positive
      * @param listEntryId the list entry id, positive
-     * @return returns when the server reported success; throws
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
+     * @throws io.affinity.client.error.UnsuccessfulOperationException when the server did not report success
      */
     public void delete(long listId, long listEntryId) {
         Blocking.run(reactive.delete(listId, listEntryId));

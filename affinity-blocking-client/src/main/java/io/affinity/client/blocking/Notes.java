@@ -88,10 +88,9 @@ public final class Notes {
      * Deletes a note ({@code DELETE /notes/{note_id}}); only its creator can.
      *
      * @param noteId the note's id, positive
-     * @return returns when the server confirmed the deletion; throws {@link IllegalArgumentException}
-     *         before sending on an invalid id, with an
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} when the server did not confirm it,
-     *         and with an {@link io.affinity.client.error.AffinityException} when the call fails
+     * @throws IllegalArgumentException before sending, on an invalid id
+     * @throws io.affinity.client.error.UnsuccessfulOperationException when the server did not confirm the deletion
+     * @throws io.affinity.client.error.AffinityException when the call fails
      */
     public void delete(long noteId) {
         Blocking.run(reactive.delete(noteId));

@@ -70,8 +70,7 @@ public final class Opportunities {
      * {@code DELETE /opportunities/{opportunity_id}}.
      *
      * @param opportunityId the opportunity id, positive
-     * @return returns when the server reported success; throws
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
+     * @throws io.affinity.client.error.UnsuccessfulOperationException when the server did not report success
      */
     public void delete(long opportunityId) {
         Blocking.run(reactive.delete(opportunityId));

@@ -88,8 +88,7 @@ public final class Organizations {
      * organization cannot be deleted (the server answers an error).
      *
      * @param organizationId the organization id, positive
-     * @return returns when the server reported success; throws
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
+     * @throws io.affinity.client.error.UnsuccessfulOperationException when the server did not report success
      */
     public void delete(long organizationId) {
         Blocking.run(reactive.delete(organizationId));

@@ -85,8 +85,7 @@ public final class Persons {
      * Deletes a person with all its field values: {@code DELETE /persons/{person_id}}.
      *
      * @param personId the person id, positive
-     * @return returns when the server reported success; throws
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
+     * @throws io.affinity.client.error.UnsuccessfulOperationException when the server did not report success
      */
     public void delete(long personId) {
         Blocking.run(reactive.delete(personId));

@@ -71,8 +71,7 @@ public final class Webhooks {
      * can delete it.
      *
      * @param webhookSubscriptionId the subscription's id, positive
-     * @return returns when the server reported success; throws
-     *         {@link io.affinity.client.error.UnsuccessfulOperationException} on {@code {"success": false}}
+     * @throws io.affinity.client.error.UnsuccessfulOperationException on {@code {"success": false}}
      */
     public void delete(long webhookSubscriptionId) {
         Blocking.run(reactive.delete(webhookSubscriptionId));
