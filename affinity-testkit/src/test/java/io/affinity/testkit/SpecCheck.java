@@ -8,6 +8,8 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import io.affinity.testkit.internal.ApiSpec;
+import io.affinity.testkit.internal.FormBodies;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -73,10 +75,31 @@ final class SpecCheck {
     if (contentType != null) {
       builder.withContentType(contentType);
     }
-    if (body != null) {
+    Schema<?> form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+        ? formSchema(method, path) : null;
+    if (body != null && form == null) {
       builder.withBody(body);
     }
-    return errors(validator.validateRequest(builder.build()));
+    List<String> errors = new java.util.ArrayList<>(errors(validator.validateRequest(builder.build())));
+    if (form != null) {
+      errors.removeIf(e -> e.startsWith("validation.request.body.missing"));
+      errors.addAll(errors(schemas.validate(FormBodies.decode(body, form, openApi).toString(), form, "request.body")));
+    }
+    return errors;
+  }
+
+  /** The form schema of the operation a request addresses, or null when it takes no form. */
+  private Schema<?> formSchema(String method, String path) {
+    String operationId = ApiSpec.bundled().match(method, path).orElseThrow().operation().operationId();
+    for (var item : openApi.getPaths().values()) {
+      for (var op : item.readOperations()) {
+        if (operationId.equals(op.getOperationId()) && op.getRequestBody() != null) {
+          var media = op.getRequestBody().getContent().get("application/x-www-form-urlencoded");
+          return media == null ? null : media.getSchema();
+        }
+      }
+    }
+    return null;
   }
 
   /** The errors of a response of the testkit against the spec, for the request that got it. */

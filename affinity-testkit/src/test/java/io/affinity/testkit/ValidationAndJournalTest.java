@@ -35,6 +35,30 @@ class ValidationAndJournalTest {
   }
 
   @Test
+  void readsAFormBodyAsOpenApiDescribesIt() {
+    try (AffinityMockServer server = AffinityMockServer.builder().start()) {
+      Http http = new Http(server);
+      String form = "application/x-www-form-urlencoded";
+      HttpResponse<String> note = http.send("POST", "/notes", form,
+          "person_ids[]=38706&person_ids[]=624289&organization_ids[]=120611418&content=Lunch+with+Jane");
+      HttpResponse<String> noContent = http.send("POST", "/notes", form, "person_ids[]=38706");
+      HttpResponse<String> notAnId = http.send("POST", "/notes", form, "person_ids[]=jane&content=Hi");
+      HttpResponse<String> subscribe = http.send("POST", "/webhook/subscribe", form,
+          "webhook_url=https%3A%2F%2Fhooks.example.com%2Fwebhook&subscriptions[]=list.created");
+      HttpResponse<String> badEvent = http.send("PUT", "/webhook/1234", form, "subscriptions[]=list.exploded");
+
+      assertEquals(200, note.statusCode(), note.body());
+      assertEquals(400, noContent.statusCode());
+      assertTrue(noContent.body().contains("content"), noContent.body());
+      assertEquals(400, notAnId.statusCode());
+      assertTrue(notAnId.body().contains("person_ids[]"), notAnId.body());
+      assertEquals(200, subscribe.statusCode(), subscribe.body());
+      assertEquals(400, badEvent.statusCode());
+      assertEquals(3, server.violations().size(), server.violations().toString());
+    }
+  }
+
+  @Test
   void canLeaveValidationOff() {
     try (AffinityMockServer server = AffinityMockServer.builder().validateRequests(false).start()) {
       HttpResponse<String> response = new Http(server).send("POST", "/persons", "application/json", "{}");
