@@ -59,6 +59,19 @@ class ValidationAndJournalTest {
   }
 
   @Test
+  void fieldValueChangesTakeAtMostOneEntityFilterLikeTheClient() {
+    try (AffinityMockServer server = AffinityMockServer.builder().start()) {
+      Http http = new Http(server);
+      assertEquals(200, http.get("/field-value-changes?field_id=236333").statusCode());
+      assertEquals(200, http.get("/field-value-changes?field_id=236333&person_id=38706").statusCode());
+      HttpResponse<String> two = http.get("/field-value-changes?field_id=236333&person_id=1&list_entry_id=2");
+      assertEquals(400, two.statusCode());
+      assertTrue(two.body().contains("at most one"), two.body());
+      assertEquals(1, server.violations().size(), server.violations().toString());
+    }
+  }
+
+  @Test
   void canLeaveValidationOff() {
     try (AffinityMockServer server = AffinityMockServer.builder().validateRequests(false).start()) {
       HttpResponse<String> response = new Http(server).send("POST", "/persons", "application/json", "{}");

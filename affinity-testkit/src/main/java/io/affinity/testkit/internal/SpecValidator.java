@@ -22,6 +22,8 @@ import java.util.Optional;
 final class SpecValidator {
 
   private static final String FORM = "application/x-www-form-urlencoded";
+  private static final List<String> ENTITY_FILTERS =
+      List.of("person_id", "organization_id", "opportunity_id", "list_entry_id");
 
   private final ApiSpec spec;
   private final OpenApiInteractionValidator validator;
@@ -67,6 +69,7 @@ final class SpecValidator {
         .filter(m -> form.isEmpty() || !m.getKey().equals("validation.request.body.missing"))
         .map(SpecValidator::describe)
         .toList());
+    problems.addAll(rules(request));
     form.ifPresent(schema -> {
       if (request.body().isEmpty()) {
         problems.add("body: a form body is required");
@@ -79,6 +82,23 @@ final class SpecValidator {
       }
     });
     return List.copyOf(problems);
+  }
+
+  /**
+   * The rules the spec states in words, where the SDK picked one behaviour: field value changes take at most one
+   * entity filter (none is allowed, as in the reference's own example).
+   */
+  private List<String> rules(IncomingRequest request) {
+    boolean fieldValueChanges = spec.match(request.method(), request.path())
+        .map(match -> match.operation().operationId().equals("getFieldValueChanges")).orElse(false);
+    if (fieldValueChanges) {
+      List<String> given = ENTITY_FILTERS.stream().filter(request.query()::containsKey).toList();
+      if (given.size() > 1) {
+        return List.of("query: at most one of " + String.join(", ", ENTITY_FILTERS) + " may be given, got "
+            + String.join(", ", given));
+      }
+    }
+    return List.of();
   }
 
   /** The form schema when the request is form-encoded and its operation accepts a form. */
