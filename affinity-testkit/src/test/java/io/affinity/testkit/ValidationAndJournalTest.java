@@ -72,6 +72,22 @@ class ValidationAndJournalTest {
   }
 
   @Test
+  void onlyMeetingsCallsAndChatMessagesCanBeCreatedAndAnUpdateNeedsNoPersons() {
+    try (AffinityMockServer server = AffinityMockServer.builder().start()) {
+      Http http = new Http(server);
+      String email = "{\"type\": 3, \"person_ids\": [443], \"content\": \"Hi\", \"date\": \"2021-02-07T10:56:29-08:00\"}";
+      assertEquals(400, http.send("POST", "/interactions", "application/json", email).statusCode());
+      assertEquals(200, http.send("POST", "/interactions", "application/json", email.replace("3,", "2,"))
+          .statusCode());
+      assertEquals(200, http.send("PUT", "/interactions/3007", "application/json",
+          "{\"type\": 0, \"content\": \"Update interaction from external API.\"}").statusCode());
+      assertEquals(400, http.send("PUT", "/interactions/3007", "application/json",
+          "{\"type\": 0, \"person_ids\": []}").statusCode());
+      assertEquals(2, server.violations().size(), server.violations().toString());
+    }
+  }
+
+  @Test
   void canLeaveValidationOff() {
     try (AffinityMockServer server = AffinityMockServer.builder().validateRequests(false).start()) {
       HttpResponse<String> response = new Http(server).send("POST", "/persons", "application/json", "{}");
