@@ -23,12 +23,14 @@ import io.affinity.model.Person;
 import io.affinity.model.Reminder;
 import io.affinity.model.ReminderType;
 import io.affinity.model.Whoami;
+import io.affinity.model.value.DateOrDateTime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -90,7 +92,7 @@ final class ReactiveTour {
                 .ownerId(ownerId)
                 .type(ReminderType.ONE_TIME)
                 .content("Follow up with the demo contact")
-                .dueDate(OffsetDateTime.now(ZoneOffset.UTC).plusDays(7))
+                .dueDate(DateOrDateTime.of(LocalDate.now(ZoneOffset.UTC).plusDays(7)))
                 .personId(personId)
                 .build()).block();
         out.printf("Created reminder %d%n", reminder.id());
@@ -120,7 +122,7 @@ final class ReactiveTour {
                 .orElse("no rate-limit headers seen yet");
         out.printf("Rate limits from the latest response headers: %s%n", snapshot);
         client.fetchRateLimits().blockOptional().ifPresent(limits -> out.printf(
-                "Rate limits from GET /rate-limit: %d of %d left this minute%n",
+                "Rate limits from GET /rate-limit: %s of %s left this minute%n",
                 limits.rate().apiKeyPerMinute().remaining(), limits.rate().apiKeyPerMinute().limit()));
         summary.put("rate limit snapshot", snapshot);
     }

@@ -30,7 +30,8 @@ public final class FieldValueChanges {
      *
      * @param query {@code fieldId} (required, positive), optionally {@code actionType} and at most one of
      *              {@code personId}, {@code organizationId}, {@code opportunityId} or {@code listEntryId}
-     *              (positive)
+     *              (positive); none is allowed, as in the reference's own example, although its notes say
+     *              "exactly one" (the spec's description gives the reason; the testkit applies the same rule)
      * @return the changes; fails with {@link IllegalArgumentException} before sending when the query breaks
      *         these rules, and with an {@link io.affinity.client.error.AffinityException} when the call fails (for
      *         example a field that does not track changes)

@@ -116,8 +116,9 @@ public final class Interactions {
      * Updates the content or date of an interaction ({@code PUT /interactions/{id}}); the request's {@code type}
      * identifies it.
      *
-     * <p>Checked before sending: {@code interactionId} positive; {@code personIds} holds at least one positive id
-     * (the API requires it); {@code content}, when set, not blank.
+     * <p>Checked before sending: {@code interactionId} positive; {@code personIds}, when set, holds at least one
+     * positive id (left out, the persons are unchanged: the reference's own example sends no {@code person_ids},
+     * although its table marks them required); {@code content}, when set, not blank.
      *
      * @param interactionId the interaction's id, positive
      * @param request       its type and the new values
@@ -129,7 +130,8 @@ public final class Interactions {
             long id = Args.positive("interactionId", interactionId);
             Args.notNull("request", request);
             Args.notNull("type", request.type());
-            SearchParams.positiveIds("personIds", Optional.of(Args.notEmpty("personIds", request.personIds())));
+            request.personIds().ifPresent(ids -> SearchParams.positiveIds("personIds",
+                    Optional.of(Args.notEmpty("personIds", ids))));
             request.content().ifPresent(content -> Args.notBlank("content", content));
             return ApiRequest.put("/interactions/{id}").pathParam("id", id).jsonBody(request).build();
         }, INTERACTION);

@@ -13,8 +13,7 @@ import io.affinity.model.ReminderResetType;
 import io.affinity.model.ReminderType;
 import io.affinity.model.RemindersPage;
 import io.affinity.model.UpdateReminderRequest;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import io.affinity.model.value.DateOrDateTime;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -65,8 +64,8 @@ public final class Reminders {
                     .query("type", query.type().map(ReminderType::value).orElse(null))
                     .query("reset_type", query.resetType().map(ReminderResetType::value).orElse(null))
                     .query("status", query.status().map(status -> status.value()).orElse(null))
-                    .query("due_before", query.dueBefore().map(Reminders::iso).orElse(null))
-                    .query("due_after", query.dueAfter().map(Reminders::iso).orElse(null));
+                    .query("due_before", query.dueBefore().map(DateOrDateTime::toString).orElse(null))
+                    .query("due_after", query.dueAfter().map(DateOrDateTime::toString).orElse(null));
             SearchParams.pageSize(request, query.pageSize());
             return request.build();
         }, REMINDERS_PAGE, page -> Page.of(page.reminders(), page.nextPageToken().orElse(null)));
@@ -152,7 +151,7 @@ public final class Reminders {
     }
 
     /** One-time reminders need a due date; recurring ones a reset type and a positive number of days. */
-    private static void checkSchedule(ReminderType type, Optional<OffsetDateTime> dueDate,
+    private static void checkSchedule(ReminderType type, Optional<DateOrDateTime> dueDate,
                                       Optional<ReminderResetType> resetType, Optional<Integer> reminderDays) {
         Args.notNull("type", type);
         if (type.equals(ReminderType.ONE_TIME)) {
@@ -162,9 +161,5 @@ public final class Reminders {
             Args.check(reminderDays.isPresent(), "reminderDays", "is required for a RECURRING reminder");
             Args.check(reminderDays.get() > 0, "reminderDays", "must be positive, was " + reminderDays.get());
         }
-    }
-
-    private static String iso(OffsetDateTime time) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 }

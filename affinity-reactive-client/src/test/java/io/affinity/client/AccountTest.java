@@ -2,11 +2,14 @@ package io.affinity.client;
 
 import static io.affinity.client.RequestAssertions.assertOnlyRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.affinity.client.error.AuthenticationException;
 import io.affinity.client.error.ServerException;
+import io.affinity.model.value.RateLimitQuota;
 import io.affinity.testkit.Failure;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -39,13 +42,32 @@ class AccountTest extends ResourceTest {
 
         StepVerifier.create(client.fetchRateLimits())
                 .assertNext(limits -> {
-                    assertEquals(900L, limits.rate().apiKeyPerMinute().limit());
+                    assertEquals(RateLimitQuota.of(900), limits.rate().apiKeyPerMinute().limit());
                     assertEquals(2L, limits.rate().apiKeyPerMinute().used());
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
 
         assertEquals("/rate-limit", assertOnlyRequest(server, "getRateLimit", Map.of()).path());
+    }
+
+    @Test
+    void rateLimitDecodesAnUnlimitedPlan() {
+        server.override("getRateLimit", 200, """
+                {"rate": {
+                  "org_monthly": {"limit": "unlimited", "remaining": "unlimited", "reset": 2124845, "used": 5120},
+                  "api_key_per_minute": {"limit": 900, "remaining": 897, "reset": 41, "used": 3}}}""");
+
+        StepVerifier.create(client.rateLimit())
+                .assertNext(limits -> {
+                    assertTrue(limits.rate().orgMonthly().limit().isUnlimited());
+                    assertTrue(limits.rate().orgMonthly().remaining().isUnlimited());
+                    assertEquals(OptionalLong.empty(), limits.rate().orgMonthly().limit().count());
+                    assertEquals(5120L, limits.rate().orgMonthly().used());
+                    assertEquals(OptionalLong.of(897), limits.rate().apiKeyPerMinute().remaining().count());
+                })
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test

@@ -218,7 +218,7 @@ class InteractionsTest extends ResourceTest {
     @Test
     void updatesAnInteractionWithItsTypeInTheBody() {
         Interaction updated = client.interactions().update(3007, UpdateInteractionRequest.builder()
-                .type(InteractionType.MEETING).addPersonIds(443L)
+                .type(InteractionType.MEETING).personIds(List.of(443L))
                 .content("Update interaction from external API.").build()).block(TIMEOUT);
 
         assertEquals(3007L, updated.id());
@@ -226,6 +226,18 @@ class InteractionsTest extends ResourceTest {
         assertEquals("/interactions/3007", request.path());
         assertJsonBody("{\"type\":0,\"person_ids\":[443],\"content\":\"Update interaction from external API.\"}",
                 request);
+    }
+
+    @Test
+    void updatesWithoutPersonsAsTheReferenceExampleDoes() {
+        client.interactions().update(3007, UpdateInteractionRequest.builder().type(InteractionType.MEETING)
+                .date(OffsetDateTime.parse("2022-02-07T10:56:29.546-08:00"))
+                .content("Update interaction from external API.").build()).block(TIMEOUT);
+
+        assertJsonBody("{\"type\":0,\"date\":\"2022-02-07T10:56:29.546-08:00\","
+                + "\"content\":\"Update interaction from external API.\"}",
+                assertOnlyRequest(server, "updateInteraction", Map.of()));
+        assertEquals(List.of(), server.violations());
     }
 
     @Test
@@ -245,7 +257,7 @@ class InteractionsTest extends ResourceTest {
         ImmutableCreateInteractionRequest meeting = CreateInteractionRequest.builder().type(InteractionType.MEETING)
                 .addPersonIds(443L).content("met").date(SEED_END).build();
         ImmutableUpdateInteractionRequest update = UpdateInteractionRequest.builder().type(InteractionType.CALL)
-                .addPersonIds(443L).build();
+                .personIds(List.of(443L)).build();
         String entities = "personId, organizationId, opportunityId";
         return Stream.of(
                 new Call("no type", c -> c.interactions().list(InteractionQuery.builder().personId(1)

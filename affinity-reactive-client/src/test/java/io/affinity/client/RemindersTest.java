@@ -17,8 +17,10 @@ import io.affinity.model.ReminderResetType;
 import io.affinity.model.ReminderStatus;
 import io.affinity.model.ReminderType;
 import io.affinity.model.UpdateReminderRequest;
+import io.affinity.model.value.DateOrDateTime;
 import io.affinity.testkit.Dataset;
 import io.affinity.testkit.RecordedRequest;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import reactor.test.StepVerifier;
 
 class RemindersTest extends ResourceTest {
 
-    private static final OffsetDateTime DUE = OffsetDateTime.parse("2021-11-30T00:00:00-08:00");
+    private static final DateOrDateTime DUE = DateOrDateTime.of(OffsetDateTime.parse("2021-11-30T00:00:00-08:00"));
 
     @Test
     void listsEveryReminderPageByPage() {
@@ -50,8 +52,8 @@ class RemindersTest extends ResourceTest {
         client.reminders().list(ReminderQuery.builder().personId(1).organizationId(2).opportunityId(3)
                 .creatorId(4).ownerId(5).completerId(6).type(ReminderType.RECURRING)
                 .resetType(ReminderResetType.EMAIL).status(ReminderStatus.OVERDUE)
-                .dueBefore(OffsetDateTime.parse("2022-01-01T00:00:00-08:00"))
-                .dueAfter(OffsetDateTime.parse("2021-01-01T00:00:00Z")).pageSize(2).build()).take(1)
+                .dueBefore(DateOrDateTime.of(OffsetDateTime.parse("2022-01-01T00:00:00-08:00")))
+                .dueAfter(DateOrDateTime.of(OffsetDateTime.parse("2021-01-01T00:00:00Z"))).pageSize(2).build()).take(1)
                 .collectList().block(TIMEOUT);
 
         assertOnlyRequest(server, "getReminders", Map.ofEntries(Map.entry("person_id", "1"),
@@ -80,6 +82,27 @@ class RemindersTest extends ResourceTest {
         assertEquals(15385L, created.id());
         assertJsonBody("{\"owner_id\":443,\"type\":0,\"person_id\":2021,\"due_date\":\"2021-11-30T00:00:00-08:00\","
                 + "\"content\":\"Reply to Alice\"}", assertOnlyRequest(server, "createReminder", Map.of()));
+    }
+
+    @Test
+    void createsAReminderDueOnAPlainDateAsTheReferenceExampleDoes() {
+        client.reminders().create(CreateReminderRequest.builder().ownerId(443L).personId(2021L)
+                .type(ReminderType.ONE_TIME).dueDate(DateOrDateTime.of(LocalDate.of(2021, 11, 30)))
+                .content("Create reminder from external API.").build()).block(TIMEOUT);
+
+        assertJsonBody("{\"owner_id\":443,\"person_id\":2021,\"type\":0,\"due_date\":\"2021-11-30\","
+                + "\"content\":\"Create reminder from external API.\"}",
+                assertOnlyRequest(server, "createReminder", Map.of()));
+        assertEquals(List.of(), server.violations());
+    }
+
+    @Test
+    void filtersByPlainDates() {
+        client.reminders().list(ReminderQuery.builder().dueAfter(DateOrDateTime.of(LocalDate.of(2021, 11, 1)))
+                .dueBefore(DateOrDateTime.of(LocalDate.of(2021, 11, 30))).build()).take(1).collectList().block(TIMEOUT);
+
+        assertOnlyRequest(server, "getReminders", Map.of("due_after", "2021-11-01", "due_before", "2021-11-30"));
+        assertEquals(List.of(), server.violations());
     }
 
     @Test

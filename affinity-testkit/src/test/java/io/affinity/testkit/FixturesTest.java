@@ -92,6 +92,20 @@ class FixturesTest {
       assertTrue(contentType.startsWith("application/json"), contentType);
       assertNotNull(decode(response.body(), sample.responseSchema()), sample.operationId());
     }
+    List<String> problems = SpecCheck.get().response(sample.method(), sample.pathAndQuery(), response);
+    assertTrue(problems.isEmpty(), () -> sample.operationId() + " answers what the spec forbids:\n"
+        + String.join("\n", problems));
+  }
+
+  @Test
+  void answersTheUnlimitedRateLimitExampleTheSpecDocuments() throws Exception {
+    String unlimited = java.nio.file.Files.readString(
+        SpecCheck.SPEC_FILE.getParent().resolve("examples/getRateLimit-unlimited.json"));
+    server.override("getRateLimit", 200, unlimited);
+    HttpResponse<String> response = http.get("/rate-limit");
+    assertEquals(200, response.statusCode());
+    assertEquals(List.of(), SpecCheck.get().response("GET", "/rate-limit", response));
+    assertEquals("unlimited", MAPPER.readTree(response.body()).at("/rate/org_monthly/limit").asText());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -35,6 +35,59 @@ class ValidationAndJournalTest {
   }
 
   @Test
+  void readsAFormBodyAsOpenApiDescribesIt() {
+    try (AffinityMockServer server = AffinityMockServer.builder().start()) {
+      Http http = new Http(server);
+      String form = "application/x-www-form-urlencoded";
+      HttpResponse<String> note = http.send("POST", "/notes", form,
+          "person_ids[]=38706&person_ids[]=624289&organization_ids[]=120611418&content=Lunch+with+Jane");
+      HttpResponse<String> noContent = http.send("POST", "/notes", form, "person_ids[]=38706");
+      HttpResponse<String> notAnId = http.send("POST", "/notes", form, "person_ids[]=jane&content=Hi");
+      HttpResponse<String> subscribe = http.send("POST", "/webhook/subscribe", form,
+          "webhook_url=https%3A%2F%2Fhooks.example.com%2Fwebhook&subscriptions[]=list.created");
+      HttpResponse<String> badEvent = http.send("PUT", "/webhook/1234", form, "subscriptions[]=list.exploded");
+
+      assertEquals(200, note.statusCode(), note.body());
+      assertEquals(400, noContent.statusCode());
+      assertTrue(noContent.body().contains("content"), noContent.body());
+      assertEquals(400, notAnId.statusCode());
+      assertTrue(notAnId.body().contains("person_ids[]"), notAnId.body());
+      assertEquals(200, subscribe.statusCode(), subscribe.body());
+      assertEquals(400, badEvent.statusCode());
+      assertEquals(3, server.violations().size(), server.violations().toString());
+    }
+  }
+
+  @Test
+  void fieldValueChangesTakeAtMostOneEntityFilterLikeTheClient() {
+    try (AffinityMockServer server = AffinityMockServer.builder().start()) {
+      Http http = new Http(server);
+      assertEquals(200, http.get("/field-value-changes?field_id=236333").statusCode());
+      assertEquals(200, http.get("/field-value-changes?field_id=236333&person_id=38706").statusCode());
+      HttpResponse<String> two = http.get("/field-value-changes?field_id=236333&person_id=1&list_entry_id=2");
+      assertEquals(400, two.statusCode());
+      assertTrue(two.body().contains("at most one"), two.body());
+      assertEquals(1, server.violations().size(), server.violations().toString());
+    }
+  }
+
+  @Test
+  void onlyMeetingsCallsAndChatMessagesCanBeCreatedAndAnUpdateNeedsNoPersons() {
+    try (AffinityMockServer server = AffinityMockServer.builder().start()) {
+      Http http = new Http(server);
+      String email = "{\"type\": 3, \"person_ids\": [443], \"content\": \"Hi\", \"date\": \"2021-02-07T10:56:29-08:00\"}";
+      assertEquals(400, http.send("POST", "/interactions", "application/json", email).statusCode());
+      assertEquals(200, http.send("POST", "/interactions", "application/json", email.replace("3,", "2,"))
+          .statusCode());
+      assertEquals(200, http.send("PUT", "/interactions/3007", "application/json",
+          "{\"type\": 0, \"content\": \"Update interaction from external API.\"}").statusCode());
+      assertEquals(400, http.send("PUT", "/interactions/3007", "application/json",
+          "{\"type\": 0, \"person_ids\": []}").statusCode());
+      assertEquals(2, server.violations().size(), server.violations().toString());
+    }
+  }
+
+  @Test
   void canLeaveValidationOff() {
     try (AffinityMockServer server = AffinityMockServer.builder().validateRequests(false).start()) {
       HttpResponse<String> response = new Http(server).send("POST", "/persons", "application/json", "{}");

@@ -3,7 +3,7 @@ package io.affinity.client.query;
 import io.affinity.model.ReminderResetType;
 import io.affinity.model.ReminderStatus;
 import io.affinity.model.ReminderType;
-import java.time.OffsetDateTime;
+import io.affinity.model.value.DateOrDateTime;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -93,18 +93,19 @@ public abstract class ReminderQuery {
     public abstract Optional<ReminderStatus> status();
 
     /**
-     * {@code due_before}: reminders due before this time.
+     * {@code due_before}: reminders due before this date or time, for example
+     * {@code DateOrDateTime.of(LocalDate.of(2021, 11, 30))} or {@code DateOrDateTime.of(offsetDateTime)}.
      *
-     * @return the time, sent as ISO 8601 with its offset
+     * @return the date ({@code yyyy-MM-dd}) or the time (ISO 8601 with its offset), sent as it is
      */
-    public abstract Optional<OffsetDateTime> dueBefore();
+    public abstract Optional<DateOrDateTime> dueBefore();
 
     /**
-     * {@code due_after}: reminders due after this time.
+     * {@code due_after}: reminders due after this date or time.
      *
-     * @return the time, sent as ISO 8601 with its offset
+     * @return the date ({@code yyyy-MM-dd}) or the time (ISO 8601 with its offset), sent as it is
      */
-    public abstract Optional<OffsetDateTime> dueAfter();
+    public abstract Optional<DateOrDateTime> dueAfter();
 
     /**
      * {@code page_size}: how many reminders each request fetches, 1 to {@value #MAX_PAGE_SIZE}; the server's

@@ -9,6 +9,7 @@ import io.affinity.model.ListEntry;
 import io.affinity.model.Note;
 import io.affinity.model.Opportunity;
 import io.affinity.model.Organization;
+import io.affinity.model.OrganizationMerge;
 import io.affinity.model.Person;
 import io.affinity.model.Reminder;
 import io.affinity.model.WebhookEventType;
@@ -20,9 +21,11 @@ import java.util.Objects;
  * it is about, typed after the event (the Supported Webhook Events table): {@code list.*} carries an
  * {@link AffinityList}, {@code list_entry.*} a {@link ListEntry}, {@code note.*} a {@link Note}, {@code field.*} a
  * {@link Field}, {@code field_value.*} a {@link FieldValue}, {@code person.*} a {@link Person},
- * {@code organization.*} an {@link Organization}, {@code opportunity.*} an {@link Opportunity}, {@code file.*} an
- * {@link EntityFile} and {@code reminder.*} a {@link Reminder}. An event type this SDK does not know arrives as a
- * {@link RawEvent} with the body as JSON.
+ * {@code organization.created/updated/deleted} an {@link Organization}, {@code organization.merged} an
+ * {@link OrganizationMerge} (the changer, the removed and the remaining organization), {@code opportunity.*} an
+ * {@link Opportunity}, {@code file.*} an {@link EntityFile} and {@code reminder.*} a {@link Reminder}. An event type
+ * this SDK does not know arrives as a {@link RawEvent} with the body as JSON, and so does an
+ * {@code organization.merged} whose body is not in the documented merge shape (it is documented only by example).
  *
  * <pre>{@code
  * WebhookEvent<?> event = parser.parse(requestBody);
@@ -94,14 +97,23 @@ public sealed interface WebhookEvent<T> {
         }
     }
 
-    /**
-     * {@code organization.created}, {@code organization.updated}, {@code organization.deleted},
-     * {@code organization.merged}.
-     */
+    /** {@code organization.created}, {@code organization.updated}, {@code organization.deleted}. */
     record OrganizationEvent(WebhookEventType type, Organization body, Instant sentAt)
             implements WebhookEvent<Organization> {
         /** Checks that no component is {@code null}. */
         public OrganizationEvent {
+            check(type, body, sentAt);
+        }
+    }
+
+    /**
+     * {@code organization.merged}: its body is not an organization but the merge, with the organization that was
+     * merged away ({@code removed_company}) and the one that remains ({@code company}).
+     */
+    record OrganizationMergedEvent(WebhookEventType type, OrganizationMerge body, Instant sentAt)
+            implements WebhookEvent<OrganizationMerge> {
+        /** Checks that no component is {@code null}. */
+        public OrganizationMergedEvent {
             check(type, body, sentAt);
         }
     }
@@ -133,8 +145,9 @@ public sealed interface WebhookEvent<T> {
     }
 
     /**
-     * An event whose type this SDK does not know ({@link WebhookEventType#isKnown()} is false), with its body as
-     * JSON, so that new event types reach you instead of failing.
+     * An event whose type this SDK does not know ({@link WebhookEventType#isKnown()} is false), or an
+     * {@code organization.merged} whose body is not in the documented merge shape, with its body as JSON, so that
+     * such events reach you instead of failing or arriving as a wrong type.
      */
     record RawEvent(WebhookEventType type, JsonNode body, Instant sentAt) implements WebhookEvent<JsonNode> {
         /** Checks that no component is {@code null}. */

@@ -16,6 +16,7 @@ import io.affinity.model.ListEntry;
 import io.affinity.model.Note;
 import io.affinity.model.Opportunity;
 import io.affinity.model.Organization;
+import io.affinity.model.OrganizationMerge;
 import io.affinity.model.Person;
 import io.affinity.model.Reminder;
 import io.affinity.model.WebhookEventType;
@@ -23,7 +24,10 @@ import io.affinity.model.json.AffinityJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -56,9 +60,14 @@ class WebhookParserTest {
 
     private final WebhookParser parser = WebhookParser.create();
 
+    /** organization.merged has its own body: the merge, not an organization (Help Center example). */
+    private static final Expected MERGED = new Expected(WebhookEvent.OrganizationMergedEvent.class,
+            OrganizationMerge.class, "webhook-organization-merged.json");
+
     static Stream<Arguments> everyKnownEvent() {
         return WebhookEventType.values().stream().map(type -> Arguments.of(type,
-                BY_PREFIX.get(type.value().substring(0, type.value().indexOf('.')))));
+                type.equals(WebhookEventType.ORGANIZATION_MERGED) ? MERGED
+                        : BY_PREFIX.get(type.value().substring(0, type.value().indexOf('.')))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +99,68 @@ class WebhookParserTest {
         assertEquals(388, created.body().id());
         assertEquals(26, created.body().listId());
         assertEquals(Instant.ofEpochSecond(1631120151), created.sentAt());
+    }
+
+    @Test
+    void anOrganizationMergeIsTheDocumentedMergeEventNotAnOrganization() throws IOException {
+        WebhookEvent<?> event = parser.parse(example("webhook-organization-merged-event.json"));
+
+        WebhookEvent.OrganizationMergedEvent merged = assertInstanceOf(WebhookEvent.OrganizationMergedEvent.class,
+                event);
+        assertEquals(WebhookEventType.ORGANIZATION_MERGED, merged.type());
+        assertEquals(64779194, merged.body().removedCompany().id());
+        assertEquals(64779195, merged.body().company().id());
+        assertEquals(38706, merged.body().changer().orElseThrow().id());
+        assertEquals(Instant.parse("2021-11-15T21:45:16Z"), merged.body().mergedAt().orElseThrow().toInstant());
+    }
+
+    @Test
+    void aMergeInAnotherShapeArrivesRawNeverAsAWrongType() {
+        String legacy = "{\"type\":\"organization.merged\",\"body\":{\"company\":{\"id\":5,\"name\":\"A\","
+                + "\"global\":false},\"merged_at\":\"2021-11-15 13:45:16 -0800\"},\"sent_at\":1637012717}";
+
+        WebhookEvent.RawEvent raw = assertInstanceOf(WebhookEvent.RawEvent.class, parser.parse(legacy));
+        assertEquals(WebhookEventType.ORGANIZATION_MERGED, raw.type());
+        assertEquals("2021-11-15 13:45:16 -0800", raw.body().get("merged_at").asText());
+    }
+
+    @Test
+    void withAMaxAgeAnOldDeliveryIsRefusedAsAPossibleReplay() throws IOException {
+        Instant sentAt = Instant.ofEpochSecond(1631120151);
+        Clock tenMinutesLater = Clock.fixed(sentAt.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+        JsonNode delivery = example("resource-WebhookEvent.json");
+
+        WebhookParser strict = WebhookParser.builder().maxAge(Duration.ofMinutes(5)).clock(tenMinutesLater).build();
+        StaleWebhookException stale = assertThrows(StaleWebhookException.class, () -> strict.parse(delivery));
+        assertEquals(sentAt, stale.sentAt());
+        assertEquals(Duration.ofMinutes(10), stale.age());
+        assertTrue(stale.getMessage().contains("replay"), stale.getMessage());
+
+        WebhookParser lenient = WebhookParser.builder().maxAge(Duration.ofMinutes(15)).clock(tenMinutesLater).build();
+        assertEquals(sentAt, lenient.parse(delivery).sentAt());
+        assertEquals(sentAt, WebhookParser.create().parse(delivery).sentAt(), "no maxAge: any age");
+    }
+
+    @Test
+    void withAMaxAgeADeliveryFromTheFutureIsRefusedToo() throws IOException {
+        Clock earlier = Clock.fixed(Instant.ofEpochSecond(1631120151).minus(Duration.ofHours(1)), ZoneOffset.UTC);
+        WebhookParser parser = WebhookParser.builder().maxAge(Duration.ofMinutes(5)).clock(earlier).build();
+
+        StaleWebhookException stale = assertThrows(StaleWebhookException.class,
+                () -> parser.parse(example("resource-WebhookEvent.json")));
+        assertEquals(Duration.ofHours(-1), stale.age());
+    }
+
+    @Test
+    void aMaxAgeMustBePositiveAndTheClockGiven() {
+        for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> WebhookParser.builder().maxAge(bad));
+            assertTrue(e.getMessage().startsWith("maxAge"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WebhookParser.builder().clock(null));
+        assertTrue(e.getMessage().startsWith("clock"), e.getMessage());
     }
 
     @Test

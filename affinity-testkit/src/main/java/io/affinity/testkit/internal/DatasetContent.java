@@ -252,6 +252,7 @@ final class DatasetContent {
     node.putArray("organization_ids").add(organizationId(i));
     node.putArray("opportunity_ids").add(opportunityId(i));
     node.putNull("parent_id");
+    node.putNull("interaction_id").putNull("interaction_type");
     node.put("content", "Generated note " + (i + 1) + ".").put("type", 0).put("created_at", createdAt(i));
     node.putNull("updated_at");
     return node;
