@@ -58,7 +58,7 @@ class AccountTest extends ResourceTest {
                   "org_monthly": {"limit": "unlimited", "remaining": "unlimited", "reset": 2124845, "used": 5120},
                   "api_key_per_minute": {"limit": 900, "remaining": 897, "reset": 41, "used": 3}}}""");
 
-        StepVerifier.create(client.rateLimit())
+        StepVerifier.create(client.fetchRateLimits())
                 .assertNext(limits -> {
                     assertTrue(limits.rate().orgMonthly().limit().isUnlimited());
                     assertTrue(limits.rate().orgMonthly().remaining().isUnlimited());
