@@ -14,9 +14,9 @@ import java.util.Optional;
  * The {@code value} of a field value or of a field value change.
  *
  * <p>The API sends a value whose JSON shape depends on the field's {@code value_type}. Decoding
- * picks a variant from the shape alone: a string is {@link Text} (or {@link Date} when it is an
- * ISO-8601 date-time), a number is {@link Number}, an object with {@code id} and {@code text} is a
- * {@link RankedDropdown}, an object with address keys is a {@link Location}, an array is
+ * picks a variant from the shape alone: a string is {@link TextValue} (or {@link DateValue} when it is an
+ * ISO-8601 date-time), a number is {@link NumberValue}, an object with {@code id} and {@code text} is a
+ * {@link RankedDropdown}, an object with address keys is a {@link LocationValue}, an array is
  * {@link Multiple}, and anything else is kept as {@link Raw} JSON. Shapes that the JSON alone cannot
  * tell apart (a number that is a person id, a string that is a dropdown option) are resolved with
  * {@link #as(FieldValueType)} once the field's type is known. Every variant is written back in the
@@ -28,8 +28,8 @@ public sealed interface FieldValueData {
 
   /**
    * Reads this value as the given field value type, turning shapes that the JSON could not tell
-   * apart into the variant the type documents: a {@link Number} into a {@link PersonId} or
-   * {@link OrganizationId}, a {@link Text} into {@link DropdownText}, {@link Date} or back. Values
+   * apart into the variant the type documents: a {@link NumberValue} into a {@link PersonId} or
+   * {@link OrganizationId}, a {@link TextValue} into {@link DropdownText}, {@link DateValue} or back. Values
    * that already match, or that the type cannot reinterpret, are returned as they are; a
    * {@link Multiple} is resolved element by element.
    *
@@ -43,17 +43,17 @@ public sealed interface FieldValueData {
 
   /** @param text the text @return a text value */
   static FieldValueData text(String text) {
-    return new Text(text);
+    return new TextValue(text);
   }
 
   /** @param number the number @return a number value */
   static FieldValueData number(BigDecimal number) {
-    return new Number(number);
+    return new NumberValue(number);
   }
 
   /** @param number the number @return a number value */
   static FieldValueData number(long number) {
-    return new Number(BigDecimal.valueOf(number));
+    return new NumberValue(BigDecimal.valueOf(number));
   }
 
   /** @param personId the id of a person @return a person-reference value */
@@ -68,7 +68,7 @@ public sealed interface FieldValueData {
 
   /** @param dateTime the date-time @return a date value */
   static FieldValueData date(OffsetDateTime dateTime) {
-    return new Date(dateTime);
+    return new DateValue(dateTime);
   }
 
   /** @param text the text of a dropdown option @return a dropdown value */
@@ -84,21 +84,21 @@ public sealed interface FieldValueData {
    * @return a value that writes the option id
    */
   static FieldValueData rankedDropdownOption(long optionId) {
-    return new Number(BigDecimal.valueOf(optionId));
+    return new NumberValue(BigDecimal.valueOf(optionId));
   }
 
   /** Free text (value type 6), or a string whose field type is not known yet. */
-  record Text(String text) implements FieldValueData {
+  record TextValue(String text) implements FieldValueData {
     /** @param text the text, never null */
-    public Text {
+    public TextValue {
       Objects.requireNonNull(text, "text");
     }
   }
 
   /** A number (value type 3), or an integer whose field type is not known yet. */
-  record Number(BigDecimal number) implements FieldValueData {
+  record NumberValue(BigDecimal number) implements FieldValueData {
     /** @param number the number, never null */
-    public Number {
+    public NumberValue {
       Objects.requireNonNull(number, "number");
     }
   }
@@ -112,9 +112,9 @@ public sealed interface FieldValueData {
   }
 
   /** A date (value type 4); the server's offset is kept. */
-  record Date(OffsetDateTime dateTime) implements FieldValueData {
+  record DateValue(OffsetDateTime dateTime) implements FieldValueData {
     /** @param dateTime the date-time, never null */
-    public Date {
+    public DateValue {
       Objects.requireNonNull(dateTime, "dateTime");
     }
   }
@@ -154,14 +154,14 @@ public sealed interface FieldValueData {
    * @param country the country
    * @param continent the continent
    */
-  record Location(
+  record LocationValue(
       Optional<String> streetAddress,
       Optional<String> city,
       Optional<String> state,
       Optional<String> country,
       Optional<String> continent) implements FieldValueData {
     /** Checks the components. */
-    public Location {
+    public LocationValue {
       Objects.requireNonNull(streetAddress, "streetAddress");
       Objects.requireNonNull(city, "city");
       Objects.requireNonNull(state, "state");

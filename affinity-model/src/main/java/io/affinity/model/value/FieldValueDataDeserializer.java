@@ -31,11 +31,11 @@ final class FieldValueDataDeserializer extends StdDeserializer<FieldValueData> {
     if (node.isTextual()) {
       OffsetDateTime dateTime = FieldValueResolver.parseDateTime(node.textValue());
       return dateTime != null
-          ? new FieldValueData.Date(dateTime)
-          : new FieldValueData.Text(node.textValue());
+          ? new FieldValueData.DateValue(dateTime)
+          : new FieldValueData.TextValue(node.textValue());
     }
     if (node.isNumber()) {
-      return new FieldValueData.Number(node.decimalValue());
+      return new FieldValueData.NumberValue(node.decimalValue());
     }
     if (node.isArray()) {
       List<FieldValueData> values = new ArrayList<>(node.size());
@@ -52,7 +52,7 @@ final class FieldValueDataDeserializer extends StdDeserializer<FieldValueData> {
           optionalInt(node.get("color")));
     }
     if (node.isObject() && isLocation(node)) {
-      return new FieldValueData.Location(
+      return new FieldValueData.LocationValue(
           optionalText(node.get("street_address")),
           optionalText(node.get("city")),
           optionalText(node.get("state")),

@@ -16,17 +16,17 @@ final class FieldValueDataSerializer extends StdSerializer<FieldValueData> {
   @Override
   public void serialize(FieldValueData value, JsonGenerator gen, SerializerProvider provider)
       throws IOException {
-    if (value instanceof FieldValueData.Text v) {
+    if (value instanceof FieldValueData.TextValue v) {
       gen.writeString(v.text());
     } else if (value instanceof FieldValueData.DropdownText v) {
       gen.writeString(v.text());
-    } else if (value instanceof FieldValueData.Number v) {
+    } else if (value instanceof FieldValueData.NumberValue v) {
       gen.writeNumber(v.number());
     } else if (value instanceof FieldValueData.PersonId v) {
       gen.writeNumber(v.id());
     } else if (value instanceof FieldValueData.OrganizationId v) {
       gen.writeNumber(v.id());
-    } else if (value instanceof FieldValueData.Date v) {
+    } else if (value instanceof FieldValueData.DateValue v) {
       gen.writeString(FieldValueResolver.formatDateTime(v.dateTime()));
     } else if (value instanceof FieldValueData.RankedDropdown v) {
       gen.writeStartObject();
@@ -35,7 +35,7 @@ final class FieldValueDataSerializer extends StdSerializer<FieldValueData> {
       writeOptional(gen, "rank", v.rank());
       writeOptional(gen, "color", v.color());
       gen.writeEndObject();
-    } else if (value instanceof FieldValueData.Location v) {
+    } else if (value instanceof FieldValueData.LocationValue v) {
       gen.writeStartObject();
       writeOptional(gen, "street_address", v.streetAddress());
       writeOptional(gen, "city", v.city());

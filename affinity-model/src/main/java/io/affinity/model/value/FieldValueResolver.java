@@ -17,10 +17,10 @@ final class FieldValueResolver {
       List<FieldValueData> resolved = multiple.values().stream().map(v -> resolve(v, type)).toList();
       return new FieldValueData.Multiple(resolved);
     }
-    if (type.equals(FieldValueType.PERSON) && value instanceof FieldValueData.Number n) {
+    if (type.equals(FieldValueType.PERSON) && value instanceof FieldValueData.NumberValue n) {
       return new FieldValueData.PersonId(n.number().longValueExact());
     }
-    if (type.equals(FieldValueType.ORGANIZATION) && value instanceof FieldValueData.Number n) {
+    if (type.equals(FieldValueType.ORGANIZATION) && value instanceof FieldValueData.NumberValue n) {
       return new FieldValueData.OrganizationId(n.number().longValueExact());
     }
     if (type.equals(FieldValueType.DROPDOWN)) {
@@ -29,11 +29,11 @@ final class FieldValueResolver {
     }
     if (type.equals(FieldValueType.TEXT)) {
       String text = textOf(value);
-      return text == null ? value : new FieldValueData.Text(text);
+      return text == null ? value : new FieldValueData.TextValue(text);
     }
-    if (type.equals(FieldValueType.DATE) && value instanceof FieldValueData.Text t) {
+    if (type.equals(FieldValueType.DATE) && value instanceof FieldValueData.TextValue t) {
       OffsetDateTime dateTime = parseDateTime(t.text());
-      return dateTime == null ? value : new FieldValueData.Date(dateTime);
+      return dateTime == null ? value : new FieldValueData.DateValue(dateTime);
     }
     return value;
   }
@@ -55,13 +55,13 @@ final class FieldValueResolver {
   }
 
   private static String textOf(FieldValueData value) {
-    if (value instanceof FieldValueData.Text t) {
+    if (value instanceof FieldValueData.TextValue t) {
       return t.text();
     }
     if (value instanceof FieldValueData.DropdownText d) {
       return d.text();
     }
-    if (value instanceof FieldValueData.Date d) {
+    if (value instanceof FieldValueData.DateValue d) {
       return formatDateTime(d.dateTime());
     }
     return null;

@@ -30,7 +30,7 @@ class FieldValueDataTest {
   @Test
   void text() throws Exception {
     FieldValueData value = read("\"A long summary\"");
-    assertEquals(new FieldValueData.Text("A long summary"), value);
+    assertEquals(new FieldValueData.TextValue("A long summary"), value);
     assertEquals(value, value.as(FieldValueType.TEXT));
     assertWritesBack("\"A long summary\"", value);
   }
@@ -45,7 +45,7 @@ class FieldValueDataTest {
   @Test
   void number() throws Exception {
     FieldValueData value = read("1500000.5");
-    assertEquals(new FieldValueData.Number(new BigDecimal("1500000.5")), value);
+    assertEquals(new FieldValueData.NumberValue(new BigDecimal("1500000.5")), value);
     assertEquals(value, value.as(FieldValueType.NUMBER));
     assertWritesBack("1500000.5", value);
   }
@@ -61,7 +61,7 @@ class FieldValueDataTest {
   @Test
   void dateKeepsItsOffset() throws Exception {
     FieldValueData value = read("\"2021-02-05T09:00:00.000-08:00\"");
-    assertEquals(new FieldValueData.Date(OffsetDateTime.parse("2021-02-05T09:00:00-08:00")), value);
+    assertEquals(new FieldValueData.DateValue(OffsetDateTime.parse("2021-02-05T09:00:00-08:00")), value);
     assertEquals(value, value.as(FieldValueType.DATE));
     assertEquals("2021-02-05T09:00:00-08:00", mapper.valueToTree(value).textValue());
   }
@@ -71,7 +71,7 @@ class FieldValueDataTest {
     String json = "{\"street_address\": null, \"city\": \"San Francisco\", \"state\": \"California\","
         + " \"country\": \"United States\", \"continent\": null}";
     FieldValueData value = read(json);
-    assertEquals(new FieldValueData.Location(Optional.empty(), Optional.of("San Francisco"),
+    assertEquals(new FieldValueData.LocationValue(Optional.empty(), Optional.of("San Francisco"),
         Optional.of("California"), Optional.of("United States"), Optional.empty()), value);
     assertWritesBack("{\"city\": \"San Francisco\", \"state\": \"California\", \"country\": \"United States\"}", value);
   }
