@@ -142,6 +142,14 @@ public final class AffinityMockServer implements AutoCloseable {
     return engine.journal();
   }
 
+  /**
+   * The data the server holds now: what the seeded dataset became after the writes it received. Empty lists without a
+   * dataset (the fixtures hold no data).
+   */
+  public ServerState state() {
+    return engine.state();
+  }
+
   /** Requests that broke the spec since the server started or was last reset, oldest first. */
   public List<SpecViolation> violations() {
     return engine.violations();

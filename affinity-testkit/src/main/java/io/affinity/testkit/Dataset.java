@@ -53,6 +53,14 @@ public final class Dataset {
   public static final long FIELD_VALUE_BASE = 9_000_000;
   /** Ids of interactions of each type are this base plus 1, 2, ... (ids are unique per type, as in the API). */
   public static final long INTERACTION_BASE = 10_000_000;
+  /** Ids of fields are this base plus 1, 2, ...: global person fields, global organization fields, list fields. */
+  public static final long FIELD_BASE = 11_000_000;
+  /** Ids of the options of dropdown and ranked dropdown fields are above this base. */
+  public static final long DROPDOWN_OPTION_BASE = 12_000_000;
+  /** Ids of field value changes are this base plus 1, 2, ... */
+  public static final long FIELD_VALUE_CHANGE_BASE = 13_000_000;
+  /** Ids of webhook subscriptions are this base plus 1, 2, ... */
+  public static final long WEBHOOK_BASE = 14_000_000;
   /**
    * The instant the generated data goes back from: interactions, notes and other dated items are dated before
    * it, newest first, so a dataset is the same whenever it is generated.
@@ -73,6 +81,7 @@ public final class Dataset {
   private final int fieldValues;
   private final int interactions;
   private final boolean emptyLastPage;
+  private final boolean stateful;
 
   private Dataset(Builder b) {
     this.persons = b.persons;
@@ -86,6 +95,7 @@ public final class Dataset {
     this.fieldValues = b.fieldValues;
     this.interactions = b.interactions;
     this.emptyLastPage = b.emptyLastPage;
+    this.stateful = b.stateful;
   }
 
   /** A builder with every count at zero. */
@@ -159,11 +169,19 @@ public final class Dataset {
     return emptyLastPage;
   }
 
+  /**
+   * Whether writes change the data (the default): creates, updates and deletes are applied and every read answers
+   * from the changed data. When false, writes answer their fixtures and the data stays as generated.
+   */
+  public boolean stateful() {
+    return stateful;
+  }
+
   @Override
   public String toString() {
     return "Dataset[persons=" + persons + ", organizations=" + organizations + ", opportunities=" + opportunities
         + ", lists=" + lists + "x" + entriesPerList + ", notes=" + notes + ", reminders=" + reminders
-        + ", entityFiles=" + entityFiles + ", fieldValues=" + fieldValues + ", interactions=" + interactions + "]";
+        + ", entityFiles=" + entityFiles + ", fieldValues=" + fieldValues + ", interactions=" + interactions + ", stateful=" + stateful + "]";
   }
 
   /** Builds a {@link Dataset}. Every count defaults to zero. */
@@ -179,6 +197,7 @@ public final class Dataset {
     private int fieldValues;
     private int interactions;
     private boolean emptyLastPage;
+    private boolean stateful = true;
 
     private Builder() {
     }
@@ -265,6 +284,17 @@ public final class Dataset {
      */
     public Builder emptyLastPage(boolean emptyLastPage) {
       this.emptyLastPage = emptyLastPage;
+      return this;
+    }
+
+    /**
+     * Whether writes change the data (default true): a created note is then listed by {@code getNotes}, a deleted
+     * person answers 404, and collections left at zero start empty instead of answering their fixtures. With false
+     * (fixture-only mode) writes answer their fixtures, the generated data never changes, and collections left at
+     * zero keep their fixtures.
+     */
+    public Builder stateful(boolean stateful) {
+      this.stateful = stateful;
       return this;
     }
 

@@ -32,7 +32,9 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
   private final List<SpecViolation> violations = new ArrayList<>();
   private final FailurePlan failures = new FailurePlan();
   private final Overrides overrides = new Overrides();
+  private final java.time.Clock clock;
   private volatile DatasetResponder dataset;
+  private volatile StatefulWrites writes;
 
   Emulator(ApiSpec spec, ServerSettings settings) {
     this.spec = spec;
@@ -40,6 +42,7 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
     this.authenticator = new Authenticator(settings.apiKey());
     this.rateLimiter = new RateLimiter(settings.clock(), settings.perMinuteLimit(), settings.monthlyLimit());
     this.validator = settings.validateRequests() ? new SpecValidator(spec) : null;
+    this.clock = settings.clock();
   }
 
   @Override
@@ -96,6 +99,10 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
     }
     DatasetResponder data = dataset;
     Optional<Reply> seeded = data == null ? Optional.empty() : data.respond(match, request);
+    if (seeded.isEmpty()) {
+      StatefulWrites live = writes;
+      seeded = live == null ? Optional.empty() : live.respond(match, request);
+    }
     return seeded.orElseGet(() -> Reply.of(stubbed));
   }
 
@@ -116,7 +123,21 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
   }
 
   void seed(io.affinity.testkit.Dataset data) {
-    dataset = data == null ? null : new DatasetResponder(new DatasetContent(data));
+    if (data == null) {
+      dataset = null;
+      writes = null;
+      return;
+    }
+    Store store = new Store(data, data.stateful(), clock);
+    DatasetContent.generate(store);
+    writes = data.stateful() ? new StatefulWrites(store) : null;
+    dataset = new DatasetResponder(store);
+  }
+
+  /** The store being served, or null without a dataset. */
+  Store store() {
+    DatasetResponder data = dataset;
+    return data == null ? null : data.store();
   }
 
   void override(String operationId, String id, Reply reply) {

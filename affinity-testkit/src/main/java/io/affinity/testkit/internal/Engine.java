@@ -21,6 +21,7 @@ public final class Engine {
   private final Emulator emulator;
   private final WireMockServer server;
   private final Dataset defaultDataset;
+  private final io.affinity.testkit.ServerState state;
 
   /**
    * Creates and starts a server.
@@ -32,6 +33,7 @@ public final class Engine {
     this.spec = ApiSpec.bundled();
     this.emulator = new Emulator(spec, settings);
     this.defaultDataset = dataset;
+    this.state = new StoreState(emulator::store);
     WireMockConfiguration config = options()
         .bindAddress(LOOPBACK)
         .extensions(emulator)
@@ -103,6 +105,11 @@ public final class Engine {
   /** The recorded spec violations. */
   public List<SpecViolation> violations() {
     return emulator.violations();
+  }
+
+  /** The data the server serves now, for assertions. */
+  public io.affinity.testkit.ServerState state() {
+    return state;
   }
 
   /** The operationIds of the spec, in spec order. */
