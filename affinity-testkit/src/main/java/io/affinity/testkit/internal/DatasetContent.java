@@ -183,6 +183,13 @@ final class DatasetContent {
     node.put("global", false);
     ArrayNode persons = node.putArray("person_ids");
     int count = dataset.organizations();
+    if (count == 0) {
+      // an unseeded organization (named by a list entry): the person of the same index names it
+      if (i < dataset.persons() || dataset.persons() == 0) {
+        persons.add(PERSON_BASE + 1 + i);
+      }
+      return node;
+    }
     for (int p = i; p < dataset.persons(); p += count) {
       persons.add(PERSON_BASE + 1 + p);
     }
