@@ -317,8 +317,9 @@ final class DatasetContent {
   /**
    * Field values attach in turn to persons (global person fields), organizations (global organization fields) and
    * list entries (the fields of their list), skipping those not seeded (persons when none is). Within each, the
-   * turn-th value goes to item {@code turn % count} and field {@code (turn / count) % fields}, so an item gets each
-   * field once before any field twice.
+   * turn-th value goes to item {@code turn % count} and field {@code turn % fields}, so the first values cover every
+   * field (and so every value type) and a pair of item and field repeats only after their counts' least common
+   * multiple.
    */
   private void fieldValues() {
     List<ObjectNode> entries = store.allListEntries();
@@ -390,7 +391,7 @@ final class DatasetContent {
   }
 
   private static int fieldIndex(int turn, int count, int fields) {
-    return (count == 0 ? turn : turn / count) % fields;
+    return turn % fields;
   }
 
   /** A value of the field's type for the i-th field value. */

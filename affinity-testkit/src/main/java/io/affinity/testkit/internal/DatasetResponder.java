@@ -418,17 +418,17 @@ final class DatasetResponder {
     }
     List<String> entities = DatasetContent.ENTITY_PARAMS.stream().filter(p -> request.param(p).isPresent()).toList();
     List<Set<Long>> wanted = entities.stream().map(p -> personsOf(p, request.param(p).get())).toList();
+    record Dated(ObjectNode interaction, Instant date) {
+    }
     List<ObjectNode> inRange = store.interactions.get(type.get()).values().stream()
-        .filter(i -> {
-          Instant date = OffsetDateTime.parse(i.get("date").asText()).toInstant();
-          return !date.isBefore(start.get()) && date.isBefore(end.get());
-        })
-        .sorted(Comparator.comparing((ObjectNode i) -> OffsetDateTime.parse(i.get("date").asText()).toInstant())
-            .reversed())
-        .filter(i -> {
-          List<Long> involved = Store.involvedPersons(i);
+        .map(i -> new Dated(i, OffsetDateTime.parse(i.get("date").asText()).toInstant()))
+        .filter(d -> !d.date().isBefore(start.get()) && d.date().isBefore(end.get()))
+        .filter(d -> {
+          List<Long> involved = Store.involvedPersons(d.interaction());
           return wanted.stream().allMatch(persons -> involved.stream().anyMatch(persons::contains));
         })
+        .sorted(Comparator.comparing(Dated::date).reversed())
+        .map(Dated::interaction)
         .toList();
     return pager.page(inRange, interactionsKey(type.get()), MAX_INTERACTIONS_PAGE_SIZE, request);
   }
