@@ -34,6 +34,8 @@ import java.util.OptionalLong;
  */
 public final class AffinityMockServer implements AutoCloseable {
 
+  /** The address the server listens on unless another is configured. */
+  public static final String LOOPBACK = "127.0.0.1";
   /** The API key accepted unless another is configured. */
   public static final String DEFAULT_API_KEY = "affinity-testkit-key";
   /** The per-minute limit unless another is configured (the API's). */
@@ -45,7 +47,8 @@ public final class AffinityMockServer implements AutoCloseable {
   private AffinityMockServer(Builder builder) {
     this.apiKey = builder.apiKey;
     this.engine = new Engine(new ServerSettings(builder.port, builder.apiKey, builder.perMinuteLimit,
-        builder.monthlyLimit, builder.clock, builder.validateRequests), builder.dataset);
+        builder.monthlyLimit, builder.clock, builder.validateRequests, builder.host, builder.requestLog),
+        builder.dataset);
   }
 
   /** A builder with the defaults: free port, {@value #DEFAULT_API_KEY}, 900/minute, unlimited month. */
@@ -56,6 +59,11 @@ public final class AffinityMockServer implements AutoCloseable {
   /** The base URL to point a client at, for example {@code http://127.0.0.1:54321}. */
   public URI baseUrl() {
     return URI.create("http://" + engine.host() + ":" + engine.port());
+  }
+
+  /** The address the server listens on: {@value #LOOPBACK} unless another was configured. */
+  public String bindAddress() {
+    return engine.bindAddress();
   }
 
   /** The port the server listens on. */
@@ -194,6 +202,8 @@ public final class AffinityMockServer implements AutoCloseable {
   /** Configures and starts an {@link AffinityMockServer}. Reusable: each {@link #start()} gives a new server. */
   public static final class Builder {
     private int port;
+    private String host = LOOPBACK;
+    private java.util.function.Consumer<String> requestLog;
     private String apiKey = DEFAULT_API_KEY;
     private int perMinuteLimit = DEFAULT_PER_MINUTE_LIMIT;
     private OptionalLong monthlyLimit = OptionalLong.empty();
@@ -210,6 +220,28 @@ public final class AffinityMockServer implements AutoCloseable {
         throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * The address to listen on: {@value #LOOPBACK} by default, {@code 0.0.0.0} for every interface (in a container
+     * or a CI service), or any local address such as {@code 127.0.0.2}.
+     */
+    public Builder host(String host) {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("host must not be blank");
+      }
+      this.host = host.trim();
+      return this;
+    }
+
+    /**
+     * Receives one line per request received (time, method, path with query, status), for example
+     * {@code System.out::println}; none by default.
+     */
+    public Builder requestLog(java.util.function.Consumer<String> requestLog) {
+      this.requestLog = Objects.requireNonNull(requestLog, "requestLog");
       return this;
     }
 
@@ -263,6 +295,11 @@ public final class AffinityMockServer implements AutoCloseable {
     public Builder dataset(Dataset dataset) {
       this.dataset = Objects.requireNonNull(dataset, "dataset");
       return this;
+    }
+
+    /** The configured address as {@code host:port}, for messages. */
+    String describeAddress() {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** Starts a new server with this configuration. */
