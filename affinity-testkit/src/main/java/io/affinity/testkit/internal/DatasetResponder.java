@@ -417,15 +417,16 @@ final class DatasetResponder {
       return ErrorReplies.of(422, "The range from start_time to end_time must not exceed one year");
     }
     List<String> entities = DatasetContent.ENTITY_PARAMS.stream().filter(p -> request.param(p).isPresent()).toList();
-    List<Set<Long>> wanted = entities.stream().map(p -> personsOf(p, request.param(p).get())).toList();
+    List<java.util.function.Predicate<Long>> wanted = entities.stream()
+        .map(p -> personsOf(p, request.param(p).get())).toList();
     record Dated(ObjectNode interaction, Instant date) {
     }
     List<ObjectNode> inRange = store.interactions.get(type.get()).values().stream()
-        .map(i -> new Dated(i, OffsetDateTime.parse(i.get("date").asText()).toInstant()))
+        .map(i -> new Dated(i, store.instantOf(i.get("date").asText())))
         .filter(d -> !d.date().isBefore(start.get()) && d.date().isBefore(end.get()))
         .filter(d -> {
           List<Long> involved = Store.involvedPersons(d.interaction());
-          return wanted.stream().allMatch(persons -> involved.stream().anyMatch(persons::contains));
+          return wanted.stream().allMatch(persons -> involved.stream().anyMatch(persons));
         })
         .sorted(Comparator.comparing(Dated::date).reversed())
         .map(Dated::interaction)
@@ -437,7 +438,7 @@ final class DatasetResponder {
    * The persons whose interactions an entity parameter selects: the person itself; an organization's persons; an
    * opportunity's persons.
    */
-  private Set<Long> personsOf(String param, String value) {
+  private java.util.function.Predicate<Long> personsOf(String param, String value) {
     long id = parseLong(value);
     Set<Long> persons = new LinkedHashSet<>();
     switch (param) {
@@ -446,11 +447,19 @@ final class DatasetResponder {
         ObjectNode organization = store.organizations.get(id);
         if (organization != null) {
           organization.path("person_ids").forEach(p -> persons.add(p.asLong()));
+          int organizations = dataset.organizations();
+          long index = id - Dataset.ORGANIZATION_BASE - 1;
+          if (dataset.persons() == 0 && index >= 0 && index < organizations) {
+            // without seeded persons, generated person p (unseeded) belongs to generated organization p wrapped
+            return person -> persons.contains(person) || person > Dataset.PERSON_BASE
+                && person <= Dataset.PERSON_BASE + Dataset.MAX_COUNT
+                && (person - Dataset.PERSON_BASE - 1) % organizations == index;
+          }
         } else {
           // persons of unseeded organizations still name them
           store.persons.values().stream().filter(p -> contains(p.get("organization_ids"), id))
               .forEach(p -> persons.add(p.get("id").asLong()));
-          if (store.persons.isEmpty() && id > Dataset.ORGANIZATION_BASE) {
+          if (dataset.persons() == 0 && id > Dataset.ORGANIZATION_BASE) {
             persons.add(Dataset.PERSON_BASE + (id - Dataset.ORGANIZATION_BASE));
           }
         }
@@ -459,7 +468,7 @@ final class DatasetResponder {
         ObjectNode opportunity = store.opportunities.get(id);
         if (opportunity != null) {
           opportunity.path("person_ids").forEach(p -> persons.add(p.asLong()));
-        } else if (store.opportunities.isEmpty() && dataset.opportunities() == 0 && id > Dataset.OPPORTUNITY_BASE
+        } else if (dataset.opportunities() == 0 && id > Dataset.OPPORTUNITY_BASE
             && id <= Dataset.OPPORTUNITY_BASE + Dataset.MAX_COUNT) {
           // an unseeded opportunity j names the person j (wrapped), as seeded ones do
           long j = id - Dataset.OPPORTUNITY_BASE - 1;
@@ -469,7 +478,7 @@ final class DatasetResponder {
       default -> {
       }
     }
-    return persons;
+    return persons::contains;
   }
 
   private Reply interaction(RequestMatch match, IncomingRequest request) {

@@ -62,6 +62,8 @@ final class Store {
   final Map<Integer, Map<Long, ObjectNode>> interactions = new TreeMap<>();
 
   private final Map<String, Long> lastIds = new HashMap<>();
+  /** Parsed timestamps: interactions are filtered by date on every page request. */
+  private final Map<String, Instant> instants = new java.util.concurrent.ConcurrentHashMap<>();
 
   Store(Dataset dataset, boolean stateful, Clock clock) {
     this.dataset = dataset;
@@ -109,6 +111,11 @@ final class Store {
 
   Instant instant() {
     return clock.instant();
+  }
+
+  /** A timestamp of the data as an instant (parsed once). */
+  Instant instantOf(String timestamp) {
+    return instants.computeIfAbsent(timestamp, t -> java.time.OffsetDateTime.parse(t).toInstant());
   }
 
   static String timestamp(Instant instant) {
