@@ -23,8 +23,15 @@ import java.time.Instant;
  *       <td>getInteractions, getInteraction</td></tr>
  * </table>
  *
- * <p>A collection with a count above zero replaces the fixtures of the operations that serve it: listing pages through
- * the generated items and getting one by id answers it or 404. Collections left at zero keep their fixtures.
+ * <p>The server answers the operations of the collections from the data: listing pages through the items and getting
+ * one by id answers it or 404. By default a dataset is {@linkplain Builder#stateful(boolean) stateful}: writes change
+ * the data with the API's semantics and every collection, even one left at zero, is served from it. In fixture-only
+ * mode ({@code stateful(false)}) writes answer their fixtures and collections left at zero keep their fixtures.
+ *
+ * <p>The data is self-consistent: global fields (of persons and organizations) and the fields of every list cover
+ * every field value type, field values carry values of their field's type, and persons, organizations,
+ * opportunities, list entries, notes, reminders, files and interactions name each other (when the named collection is
+ * seeded; otherwise they name distinct ids of unseeded items).
  *
  * <pre>{@code
  * Dataset data = Dataset.builder().persons(1_234).lists(2, 300).interactions(150).build();
@@ -254,11 +261,12 @@ public final class Dataset {
     }
 
     /**
-     * Seeds {@code count} field values. They attach in turn to the seeded entity collections (persons,
-     * organizations, opportunities, in that order, skipping those at zero; persons when all are at zero), and within
-     * each to its items in turn: with persons and organizations seeded, value 1 belongs to the first person, value 2
-     * to the first organization, value 3 to the second person, ... {@code getFieldValues} answers
-     * {@code person_id}, {@code organization_id} and {@code opportunity_id}; their {@code list_entry_id} is null.
+     * Seeds {@code count} field values. They attach in turn to persons (global person fields), organizations (global
+     * organization fields) and list entries (their list's fields, with {@code list_entry_id}), skipping collections
+     * not seeded (persons when none is): with persons and organizations seeded and no lists, value 1 belongs to the
+     * first person, value 2 to the first organization, value 3 to the second person, ... The t-th value of a kind
+     * goes to item t (wrapped) and field {@code t % fields}, with a value of that field's type. {@code getFieldValues}
+     * answers {@code person_id}, {@code organization_id}, {@code opportunity_id} and {@code list_entry_id}.
      */
     public Builder fieldValues(int count) {
       this.fieldValues = check("fieldValues", count);

@@ -155,6 +155,19 @@ class StatefulWritesTest {
   }
 
   @Test
+  void aRefusedWriteChangesNothingButOneWhoseResponseIsLostIsApplied() {
+    String note = "{\"person_ids\":[" + PERSON + "],\"content\":\"maybe\"}";
+    server.failNext("createNote", 1, Failure.status(503));
+    assertEquals(503, post("/notes", note).statusCode());
+    assertEquals(0, server.state().notes().size());
+    server.failNext("createNote", 1, Failure.connectionReset());
+    Object failed = Http.sendOrFailure(http.request("/notes").header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(note)).build());
+    assertTrue(failed instanceof IOException, failed.toString());
+    assertEquals(1, server.state().notes().size(), "the server did the work before the connection broke");
+  }
+
+  @Test
   void resetServesTheSeededDataAgain() {
     long id = json(post("/persons", "{\"first_name\":\"New\",\"last_name\":\"Comer\",\"emails\":[]}")).get("id")
         .asLong();
