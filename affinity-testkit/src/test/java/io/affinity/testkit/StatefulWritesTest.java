@@ -132,6 +132,31 @@ class StatefulWritesTest {
   }
 
   @Test
+  void aMeetingWithTheTaggedPersonResetsARecurringReminderAndDatesThePersonInSearches() {
+    long reminder = json(post("/reminders", "{\"owner_id\":" + Dataset.PERSON_BASE + ",\"person_id\":" + PERSON
+        + ",\"type\":1,\"reset_type\":2,\"reminder_days\":7}")).get("id").asLong();
+    HttpResponse<String> meeting = post("/interactions", "{\"type\":0,\"person_ids\":[" + Dataset.PERSON_BASE + ","
+        + PERSON + "],\"content\":\"Sync\",\"date\":\"2025-03-03T12:00:00Z\"}");
+    assertEquals(200, meeting.statusCode(), meeting.body());
+    assertEquals(Instant.parse("2025-03-10T12:00:00Z"), instant(json(http.get("/reminders/" + reminder))
+        .get("due_date")));
+
+    JsonNode dated = json(http.get("/persons?with_interaction_dates=true&with_interaction_persons=true"))
+        .get("persons");
+    assertEquals(1, dated.size(), "only persons with interactions: " + dated);
+    assertEquals(PERSON, dated.get(0).get("id").asLong());
+    assertEquals(Instant.parse("2025-03-03T12:00:00Z"),
+        instant(dated.get(0).get("interaction_dates").get("next_event_date")), "after the clock's now");
+    assertEquals(Dataset.PERSON_BASE, dated.get(0).get("interactions").get("next_event").get("person_ids").get(0)
+        .asLong());
+    assertEquals(0, json(http.get("/persons?with_interaction_dates=true&min_next_event_date=2025-04-01T00:00:00Z"))
+        .get("persons").size());
+    JsonNode organizations = json(http.get("/organizations?with_interaction_dates=true")).get("organizations");
+    assertEquals(1, organizations.size(), organizations.toString());
+    assertEquals(Dataset.ORGANIZATION_BASE + 1, organizations.get(0).get("id").asLong());
+  }
+
+  @Test
   void concurrentCreatesGetDistinctIdsAndAllShowUp() throws Exception {
     int before = json(http.get("/notes")).get("notes").size();
     ExecutorService pool = Executors.newFixedThreadPool(8);

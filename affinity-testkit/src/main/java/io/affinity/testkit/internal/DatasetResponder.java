@@ -58,12 +58,13 @@ final class DatasetResponder {
     }
     String id = match.id().orElse("");
     return Optional.ofNullable(store.read(() -> switch (operationId) {
-      case "searchPersons" -> pager.page(filter(List.copyOf(store.persons.values()), request,
-          Filter.term("first_name", "last_name", "primary_email", "emails")).stream()
-          .map(DatasetResponder::searchedPerson).toList(), "persons", MAX_PAGE_SIZE, request);
+      case "searchPersons" -> pager.page(decorateSearch(filter(List.copyOf(store.persons.values()), request,
+          Filter.term("first_name", "last_name", "primary_email", "emails")), request, true), "persons",
+          MAX_PAGE_SIZE, request, p -> searchedPerson(p, request));
       case "getPerson" -> byId(store.anyPerson(parseLong(id)), id, p -> person(p, request));
-      case "searchOrganizations" -> pager.page(filter(List.copyOf(store.organizations.values()), request,
-          Filter.term("name", "domain", "domains")), "organizations", MAX_PAGE_SIZE, request);
+      case "searchOrganizations" -> pager.page(decorateSearch(filter(List.copyOf(store.organizations.values()),
+          request, Filter.term("name", "domain", "domains")), request, false), "organizations", MAX_PAGE_SIZE,
+          request);
       case "getOrganization" -> byId(store.organizations.get(parseLong(id)), id, o -> organization(o, request));
       case "searchOpportunities" -> pager.page(filter(List.copyOf(store.opportunities.values()), request,
           Filter.term("name")), "opportunities", MAX_PAGE_SIZE, request);
@@ -124,8 +125,11 @@ final class DatasetResponder {
   }
 
   /** A person as a search shows it: without organization_ids and list entries. */
-  private static ObjectNode searchedPerson(ObjectNode person) {
+  private static ObjectNode searchedPerson(ObjectNode person, IncomingRequest request) {
     ObjectNode copy = person.deepCopy();
+    if (flag(request, "with_current_organizations")) {
+      copy.set("current_organization_ids", person.path("organization_ids").deepCopy());
+    }
     copy.remove("organization_ids");
     return copy;
   }
@@ -168,46 +172,64 @@ final class DatasetResponder {
     return node;
   }
 
-  /**
-   * The dates of the first, latest and next interactions of these persons, as of the server's clock: emails, events
-   * (meetings and calls) and chat messages.
-   */
+  /** An interaction and its type. */
+  private record Typed(int type, ObjectNode interaction) {
+  }
+
+  /** The interactions of these persons (involving any of them). */
+  private List<Typed> interactionsOf(Set<Long> persons) {
+    List<Typed> result = new ArrayList<>();
+    store.interactions.forEach((type, byId) -> byId.values().stream()
+        .filter(i -> Store.involvedPersons(i).stream().anyMatch(persons::contains))
+        .forEach(i -> result.add(new Typed(type, i))));
+    return result;
+  }
+
+  /** Every person's interactions, from one pass over them: for searches. */
+  private Map<Long, List<Typed>> interactionsByPerson() {
+    Map<Long, List<Typed>> index = new HashMap<>();
+    store.interactions.forEach((type, byId) -> byId.values().forEach(i -> Store.involvedPersons(i).stream()
+        .distinct().forEach(p -> index.computeIfAbsent(p, k -> new ArrayList<>()).add(new Typed(type, i)))));
+    return index;
+  }
+
   private void addInteractionDates(ObjectNode node, Set<Long> persons, boolean withPersons) {
+    addInteractionDates(node, interactionsOf(persons), withPersons);
+  }
+
+  /**
+   * The dates of the first, latest and next of these interactions, as of the server's clock: emails, events (meetings
+   * and calls) and chat messages. Returns whether there was any.
+   */
+  private boolean addInteractionDates(ObjectNode node, List<Typed> interactions, boolean withPersons) {
     Instant now = store.instant();
     Map<String, JsonNode> found = new HashMap<>();
-    for (Map.Entry<Integer, java.util.Map<Long, ObjectNode>> byType : store.interactions.entrySet()) {
-      int type = byType.getKey();
-      for (ObjectNode interaction : byType.getValue().values()) {
-        List<Long> involved = Store.involvedPersons(interaction);
-        if (involved.stream().noneMatch(persons::contains)) {
-          continue;
+    for (Typed typed : interactions) {
+      ObjectNode interaction = typed.interaction();
+      Instant date = store.instantOf(interaction.get("date").asText());
+      boolean past = !date.isAfter(now);
+      switch (typed.type()) {
+        case 3 -> {
+          keep(found, "first_email", interaction, date, true);
+          keep(found, "last_email", interaction, date, false);
         }
-        Instant date = OffsetDateTime.parse(interaction.get("date").asText()).toInstant();
-        boolean past = !date.isAfter(now);
-        switch (type) {
-          case 3 -> {
-            keep(found, "first_email", interaction, date, true);
-            keep(found, "last_email", interaction, date, false);
-          }
-          case 2 -> keep(found, "last_chat_message", interaction, date, false);
-          default -> {
-            keep(found, "first_event", interaction, date, true);
-            if (past) {
-              keep(found, "last_event", interaction, date, false);
-            } else {
-              keep(found, "next_event", interaction, date, true);
-            }
+        case 2 -> keep(found, "last_chat_message", interaction, date, false);
+        default -> {
+          keep(found, "first_event", interaction, date, true);
+          if (past) {
+            keep(found, "last_event", interaction, date, false);
+          } else {
+            keep(found, "next_event", interaction, date, true);
           }
         }
-        if (past) {
-          keep(found, "last_interaction", interaction, date, false);
-        }
+      }
+      if (past) {
+        keep(found, "last_interaction", interaction, date, false);
       }
     }
     ObjectNode dates = node.putObject("interaction_dates");
     ObjectNode overview = node.putObject("interactions");
-    for (String key : List.of("first_email", "last_email", "last_event", "last_chat_message", "last_interaction",
-        "first_event", "next_event")) {
+    for (String key : INTERACTION_DATE_KEYS) {
       JsonNode interaction = found.get(key);
       if (interaction == null) {
         dates.putNull(key + "_date");
@@ -223,6 +245,74 @@ final class DatasetResponder {
             .forEach(ids::add);
       }
     }
+    return !found.isEmpty();
+  }
+
+  private static final List<String> INTERACTION_DATE_KEYS = List.of("first_email", "last_email", "last_event",
+      "last_chat_message", "last_interaction", "first_event", "next_event");
+
+  /**
+   * A search's items with what its flags ask for: {@code with_interaction_dates} (then only items with interactions,
+   * narrowed by {@code min_/max_<interaction>_date}) and {@code with_opportunities}.
+   */
+  private List<ObjectNode> decorateSearch(List<ObjectNode> items, IncomingRequest request, boolean persons) {
+    boolean dates = flag(request, "with_interaction_dates");
+    boolean opportunities = flag(request, "with_opportunities");
+    if (!dates && !opportunities) {
+      return items;
+    }
+    Map<Long, List<Typed>> byPerson = dates ? interactionsByPerson() : Map.of();
+    Map<Long, List<Long>> opportunityIds = new HashMap<>();
+    if (opportunities) {
+      String key = persons ? "person_ids" : "organization_ids";
+      store.opportunities.values().forEach(o -> o.path(key).forEach(id -> opportunityIds
+          .computeIfAbsent(id.asLong(), k -> new ArrayList<>()).add(o.get("id").asLong())));
+    }
+    List<ObjectNode> result = new ArrayList<>();
+    for (ObjectNode item : items) {
+      ObjectNode node = item.deepCopy();
+      long id = item.get("id").asLong();
+      if (opportunities) {
+        ArrayNode ids = node.putArray("opportunity_ids");
+        opportunityIds.getOrDefault(id, List.of()).forEach(ids::add);
+      }
+      if (dates) {
+        List<Typed> interactions = new ArrayList<>();
+        if (persons) {
+          interactions.addAll(byPerson.getOrDefault(id, List.of()));
+        } else {
+          Set<ObjectNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+          item.path("person_ids").forEach(p -> byPerson.getOrDefault(p.asLong(), List.of()).stream()
+              .filter(t -> seen.add(t.interaction())).forEach(interactions::add));
+        }
+        if (!addInteractionDates(node, interactions, flag(request, "with_interaction_persons"))
+            || !withinDateFilters(node.get("interaction_dates"), request)) {
+          continue;
+        }
+      }
+      result.add(node);
+    }
+    return result;
+  }
+
+  /** Whether interaction dates pass the {@code min_<interaction>_date} and {@code max_<interaction>_date} filters. */
+  private static boolean withinDateFilters(JsonNode dates, IncomingRequest request) {
+    for (String key : INTERACTION_DATE_KEYS) {
+      Optional<Instant> min = request.param("min_" + key + "_date").flatMap(DatasetResponder::parseTime);
+      Optional<Instant> max = request.param("max_" + key + "_date").flatMap(DatasetResponder::parseTime);
+      if (min.isEmpty() && max.isEmpty()) {
+        continue;
+      }
+      JsonNode date = dates.get(key + "_date");
+      if (date == null || date.isNull()) {
+        return false;
+      }
+      Instant instant = OffsetDateTime.parse(date.asText()).toInstant();
+      if (min.isPresent() && instant.isBefore(min.get()) || max.isPresent() && instant.isAfter(max.get())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void keep(Map<String, JsonNode> found, String key, ObjectNode interaction, Instant date,

@@ -770,7 +770,35 @@ final class StatefulWrites {
     ArrayNode shapes = interaction.putArray("persons");
     persons.forEach(p -> shapes.add(Store.personShape(p)));
     store.interactions.get(type).put(id, interaction);
+    resetReminders(type, personIds, date);
     return interaction;
+  }
+
+  /**
+   * Resets the recurring reminders this interaction resets: those tagging one of its persons whose reset type is
+   * interaction (0) or meeting (2) (meetings and calls reset both; emails, which the API cannot create, would reset
+   * interaction and email reminders). The reminder is due again its reminder_days after the interaction.
+   */
+  private void resetReminders(int interactionType, List<Long> personIds, String date) {
+    Instant when = DatasetResponder.parseTime(date).orElseThrow();
+    for (ObjectNode reminder : List.copyOf(store.reminders.values())) {
+      if (reminder.path("type").asInt() != 1 || !reminder.hasNonNull("person")
+          || !personIds.contains(reminder.get("person").path("id").asLong())) {
+        continue;
+      }
+      int resetType = reminder.path("reset_type").asInt(-1);
+      boolean resets = interactionType == 3 ? resetType == 0 || resetType == 1 : resetType == 0 || resetType == 2;
+      if (!resets) {
+        continue;
+      }
+      Instant due = when.plus(Duration.ofDays(reminder.path("reminder_days").asLong()));
+      Instant current = DatasetResponder.parseTime(reminder.path("due_date").asText()).orElse(Instant.MIN);
+      if (due.isAfter(current)) {
+        ObjectNode reset = reminder.deepCopy();
+        reset.put("due_date", Store.timestamp(due));
+        store.reminders.put(reset.get("id").asLong(), reset);
+      }
+    }
   }
 
   /** The persons of an interaction; 422 unless they exist and include an internal person. */
