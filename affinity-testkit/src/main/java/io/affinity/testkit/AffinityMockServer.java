@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A local fake of the Affinity API v1 on WireMock: every documented operation answers its reference example, with
- * authentication, rate limits, cursor pagination over seeded datasets, planned errors and faults, and a check of
- * every request against the OpenAPI spec.
+ * A local fake of the Affinity API v1 on WireMock: every documented operation answers its reference example, or with
+ * a seeded {@link Dataset} acts as a stateful Affinity where writes change what reads return ({@link #state()} shows
+ * the data), with authentication, rate limits, cursor pagination, planned errors and faults, and a check of every
+ * request against the OpenAPI spec.
  *
  * <pre>{@code
  * try (AffinityMockServer server = AffinityMockServer.builder().apiKey("test-key").start()) {
@@ -82,8 +83,10 @@ public final class AffinityMockServer implements AutoCloseable {
   }
 
   /**
-   * Serves a dataset: its non-empty collections replace the fixtures of their operations. Replaces an earlier seed;
-   * {@link #reset()} goes back to the builder's dataset.
+   * Serves a dataset, as generated: by default statefully (every collection is served from the data and writes
+   * change it, see {@link Dataset.Builder#stateful(boolean)}); in fixture-only mode its non-empty collections replace
+   * the fixtures of their read operations. Replaces an earlier seed and what writes did to it; {@link #reset()} goes
+   * back to the builder's dataset.
    */
   public AffinityMockServer seed(Dataset dataset) {
     engine.seed(Objects.requireNonNull(dataset, "dataset"));

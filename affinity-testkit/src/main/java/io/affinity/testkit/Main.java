@@ -38,7 +38,7 @@ public final class Main {
           + ")",
       "  --monthly-limit N       requests per month for the account (default unlimited)",
       "  --dataset SIZE          seed a generated dataset: a count per collection, or small (100), medium (1000),",
-      "                          large (10000); default none: fixtures only. --dataset-size N is the same",
+      "                          large (10000); default none: fixtures only. --seed and --dataset-size are the same",
       "  --fixtures-only         with --dataset: writes answer their fixtures and change nothing",
       "  --no-validation         do not check requests against the spec",
       "  --request-log           print one line per request on stdout",
@@ -194,7 +194,7 @@ public final class Main {
           case "--api-key" -> builder.apiKey(value(option, rest));
           case "--per-minute-limit" -> builder.perMinuteLimit(intValue(option, rest));
           case "--monthly-limit" -> builder.monthlyLimit(longValue(option, rest));
-          case "--dataset", "--dataset-size" -> datasetSize = datasetSize(option, value(option, rest));
+          case "--dataset", "--seed", "--dataset-size" -> datasetSize = datasetSize(option, value(option, rest));
           case "--fixtures-only" -> fixturesOnly = true;
           case "--no-validation" -> builder.validateRequests(false);
           case "--request-log" -> requestLog = true;
@@ -221,8 +221,8 @@ public final class Main {
 
   private static boolean takesValue(String option) {
     return switch (option) {
-      case "--host", "--port", "--api-key", "--per-minute-limit", "--monthly-limit", "--dataset", "--dataset-size" ->
-          true;
+      case "--host", "--port", "--api-key", "--per-minute-limit", "--monthly-limit", "--dataset", "--seed",
+          "--dataset-size" -> true;
       default -> false;
     };
   }

@@ -25,7 +25,7 @@ class MainTest {
 
   @Test
   void takesValuesAfterAnEqualsSignAndNamedDatasetSizes() {
-    Main.Command command = Main.parse(List.of("--port=0", "--api-key=k=v", "--dataset=small", "--request-log",
+    Main.Command command = Main.parse(List.of("--port=0", "--api-key=k=v", "--seed=small", "--request-log",
         "--host=127.0.0.1"));
     assertTrue(command.requestLog());
     List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
