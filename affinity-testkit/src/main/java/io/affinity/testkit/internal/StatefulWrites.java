@@ -844,7 +844,7 @@ final class StatefulWrites {
       throw new Rejected(422, "type must be one of 0, 1, 2, 3: " + type);
     }
     ObjectNode interaction = found(ofType, id, "Interaction").deepCopy();
-    if (has(body, "person_ids")) {
+    if (has(body, "person_ids") && !ids(body, "person_ids").isEmpty()) {
       List<Long> personIds = ids(body, "person_ids");
       List<ObjectNode> persons = persons(personIds);
       ArrayNode shapes = interaction.putArray("persons");
