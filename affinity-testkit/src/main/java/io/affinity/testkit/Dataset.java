@@ -42,6 +42,11 @@ public final class Dataset {
 
   /** Ids of persons are this base plus 1, 2, ... */
   public static final long PERSON_BASE = 1_000_000;
+  /**
+   * The internal person every dataset has: the API key's user ({@code GET /auth/whoami}), creator, owner and uploader
+   * of the generated items and of what writes create, and the internal person of every generated interaction.
+   */
+  public static final long API_USER_ID = PERSON_BASE;
   /** Ids of organizations are this base plus 1, 2, ... */
   public static final long ORGANIZATION_BASE = 2_000_000;
   /** Ids of opportunities are this base plus 1, 2, ... */

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 final class Store {
 
   /** The internal person every generated item names as creator, owner or uploader: the API key's user. */
-  static final long API_USER_ID = Dataset.PERSON_BASE;
+  static final long API_USER_ID = Dataset.API_USER_ID;
   static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT).withZone(ZoneOffset.ofHours(-8));
 
