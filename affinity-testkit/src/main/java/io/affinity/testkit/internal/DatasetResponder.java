@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -342,7 +344,7 @@ final class DatasetResponder {
 
   private ObjectNode list(ObjectNode list) {
     ObjectNode node = list.deepCopy();
-    java.util.Map<Long, ObjectNode> entries = store.listEntries.get(list.get("id").asLong());
+    Map<Long, ObjectNode> entries = store.listEntries.get(list.get("id").asLong());
     node.put("list_size", entries == null ? 0 : entries.size());
     return node;
   }
@@ -397,8 +399,8 @@ final class DatasetResponder {
     return result;
   }
 
-  private java.util.Map<Long, ObjectNode> entriesOf(RequestMatch match) {
-    return match.longParameter("list_id").map(store.listEntries::get).orElse(java.util.Map.of());
+  private Map<Long, ObjectNode> entriesOf(RequestMatch match) {
+    return match.longParameter("list_id").map(store.listEntries::get).orElse(Map.of());
   }
 
   private Reply listEntries(RequestMatch match, IncomingRequest request) {
@@ -507,7 +509,7 @@ final class DatasetResponder {
       return ErrorReplies.of(422, "The range from start_time to end_time must not exceed one year");
     }
     List<String> entities = DatasetContent.ENTITY_PARAMS.stream().filter(p -> request.param(p).isPresent()).toList();
-    List<java.util.function.Predicate<Long>> wanted = entities.stream()
+    List<Predicate<Long>> wanted = entities.stream()
         .map(p -> personsOf(p, request.param(p).get())).toList();
     record Dated(ObjectNode interaction, Instant date) {
     }
@@ -528,7 +530,7 @@ final class DatasetResponder {
    * The persons whose interactions an entity parameter selects: the person itself; an organization's persons; an
    * opportunity's persons.
    */
-  private java.util.function.Predicate<Long> personsOf(String param, String value) {
+  private Predicate<Long> personsOf(String param, String value) {
     long id = parseLong(value);
     Set<Long> persons = new LinkedHashSet<>();
     switch (param) {
@@ -587,8 +589,8 @@ final class DatasetResponder {
       return ErrorReplies.of(422, "external_id is required");
     }
     Optional<Long> internal = request.param("internal_id").map(DatasetResponder::parseLong);
-    Map<Long, Integer> counts = new java.util.TreeMap<>();
-    for (java.util.Map<Long, ObjectNode> byType : store.interactions.values()) {
+    Map<Long, Integer> counts = new TreeMap<>();
+    for (Map<Long, ObjectNode> byType : store.interactions.values()) {
       for (ObjectNode interaction : byType.values()) {
         List<Long> involved = Store.involvedPersons(interaction);
         if (!involved.contains(external.get())) {
@@ -634,7 +636,7 @@ final class DatasetResponder {
       bytes = generatedContent(file);
     }
     return new Reply(200, match.operation().contentType(), bytes,
-        java.util.Map.of("Content-Disposition", "attachment; filename=\"" + file.get("name").asText() + "\""));
+        Map.of("Content-Disposition", "attachment; filename=\"" + file.get("name").asText() + "\""));
   }
 
   /** The content of a generated file: CSV lines, exactly {@code size} bytes. */
@@ -656,7 +658,7 @@ final class DatasetResponder {
     };
   }
 
-  private static Reply byId(ObjectNode item, String id, java.util.function.Function<ObjectNode, ObjectNode> shape) {
+  private static Reply byId(ObjectNode item, String id, Function<ObjectNode, ObjectNode> shape) {
     return item == null ? ErrorReplies.of(404, "Resource with id " + id + " not found")
         : Reply.json(200, shape.apply(item));
   }
