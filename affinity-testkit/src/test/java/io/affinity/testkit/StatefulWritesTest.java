@@ -157,6 +157,26 @@ class StatefulWritesTest {
   }
 
   @Test
+  void createdChatMessagesAreNarrowedByDirectionAndInternalPerson() {
+    for (int direction = 0; direction <= 1; direction++) {
+      assertEquals(200, post("/interactions", "{\"type\":2,\"direction\":" + direction + ",\"person_ids\":["
+          + Dataset.PERSON_BASE + "," + PERSON + "],\"content\":\"hi\",\"date\":\"2025-02-0" + (direction + 1)
+          + "T12:00:00Z\"}").statusCode());
+    }
+    String february = "/interactions?type=2&person_id=" + PERSON
+        + "&start_time=2025-02-01T00:00:00Z&end_time=2025-03-01T00:00:00Z";
+    assertEquals(2, json(http.get(february)).get("chat_messages").size());
+    JsonNode received = json(http.get(february + "&direction=1")).get("chat_messages");
+    assertEquals(1, received.size());
+    assertEquals("2025-02-02T12:00:00Z", OffsetDateTime.parse(received.get(0).get("date").asText()).toInstant()
+        .toString(), "newest first, the received one");
+    assertEquals(2, json(http.get(february + "&internal_person_id=" + Dataset.PERSON_BASE + "&logging_type=1"))
+        .get("chat_messages").size());
+    assertEquals(0, json(http.get(february + "&internal_person_id=" + (Dataset.PERSON_BASE + 2)))
+        .get("chat_messages").size());
+  }
+
+  @Test
   void concurrentCreatesGetDistinctIdsAndAllShowUp() throws Exception {
     int before = json(http.get("/notes")).get("notes").size();
     ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -513,12 +513,20 @@ final class DatasetResponder {
         .map(p -> personsOf(p, request.param(p).get())).toList();
     record Dated(ObjectNode interaction, Instant date) {
     }
+    // internal_person_id narrows to interactions the internal person took part in; direction applies to chat
+    // messages and emails; logging_type 1 keeps the manually logged ones
+    Optional<Long> internal = request.param("internal_person_id").map(DatasetResponder::parseLong);
+    Optional<String> direction = request.param("direction").filter(v -> type.get() >= 2);
+    boolean manualOnly = request.param("logging_type").map("1"::equals).orElse(false);
     List<ObjectNode> inRange = store.interactions.get(type.get()).values().stream()
         .map(i -> new Dated(i, store.instantOf(i.get("date").asText())))
         .filter(d -> !d.date().isBefore(start.get()) && d.date().isBefore(end.get()))
         .filter(d -> {
           List<Long> involved = Store.involvedPersons(d.interaction());
-          return wanted.stream().allMatch(persons -> involved.stream().anyMatch(persons));
+          return wanted.stream().allMatch(persons -> involved.stream().anyMatch(persons))
+              && internal.map(involved::contains).orElse(true)
+              && direction.map(v -> v.equals(d.interaction().path("direction").asText())).orElse(true)
+              && (!manualOnly || d.interaction().hasNonNull("manual_creator_id"));
         })
         .sorted(Comparator.comparing(Dated::date).reversed())
         .map(Dated::interaction)
