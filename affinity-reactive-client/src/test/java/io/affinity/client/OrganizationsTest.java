@@ -72,10 +72,12 @@ class OrganizationsTest extends ResourceTest {
 
     @Test
     void aSearchWalkReturnsEveryOrganizationOnceRepeatingItsParameters() {
-        server.seed(Dataset.builder().organizations(1_001).build());
+        // with_interaction_dates returns only organizations with interactions: each has a person who has some
+        server.seed(Dataset.builder().organizations(1_001).persons(1_001).interactions(1_001).build());
 
         List<Long> ids = client.organizations()
-                .search(OrganizationSearch.builder().withInteractionDates(true).maxLastEventDate(TO).build())
+                .search(OrganizationSearch.builder().withInteractionDates(true)
+                        .maxLastEventDate(Dataset.GENERATED_UNTIL.atOffset(java.time.ZoneOffset.UTC)).build())
                 .map(Organization::id).collectList().block(TIMEOUT);
 
         assertEquals(seededIds(Dataset.ORGANIZATION_BASE, 1, 1_001), ids);

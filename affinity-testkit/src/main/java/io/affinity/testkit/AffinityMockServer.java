@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A local fake of the Affinity API v1 on WireMock: every documented operation answers its reference example, with
- * authentication, rate limits, cursor pagination over seeded datasets, planned errors and faults, and a check of
- * every request against the OpenAPI spec.
+ * A local fake of the Affinity API v1 on WireMock: every documented operation answers its reference example, or with
+ * a seeded {@link Dataset} acts as a stateful Affinity where writes change what reads return ({@link #state()} shows
+ * the data), with authentication, rate limits, cursor pagination, planned errors and faults, and a check of every
+ * request against the OpenAPI spec.
  *
  * <pre>{@code
  * try (AffinityMockServer server = AffinityMockServer.builder().apiKey("test-key").start()) {
@@ -34,6 +35,8 @@ import java.util.OptionalLong;
  */
 public final class AffinityMockServer implements AutoCloseable {
 
+  /** The address the server listens on unless another is configured. */
+  public static final String LOOPBACK = "127.0.0.1";
   /** The API key accepted unless another is configured. */
   public static final String DEFAULT_API_KEY = "affinity-testkit-key";
   /** The per-minute limit unless another is configured (the API's). */
@@ -45,7 +48,8 @@ public final class AffinityMockServer implements AutoCloseable {
   private AffinityMockServer(Builder builder) {
     this.apiKey = builder.apiKey;
     this.engine = new Engine(new ServerSettings(builder.port, builder.apiKey, builder.perMinuteLimit,
-        builder.monthlyLimit, builder.clock, builder.validateRequests), builder.dataset);
+        builder.monthlyLimit, builder.clock, builder.validateRequests, builder.host, builder.requestLog),
+        builder.dataset);
   }
 
   /** A builder with the defaults: free port, {@value #DEFAULT_API_KEY}, 900/minute, unlimited month. */
@@ -56,6 +60,11 @@ public final class AffinityMockServer implements AutoCloseable {
   /** The base URL to point a client at, for example {@code http://127.0.0.1:54321}. */
   public URI baseUrl() {
     return URI.create("http://" + engine.host() + ":" + engine.port());
+  }
+
+  /** The address the server listens on: {@value #LOOPBACK} unless another was configured. */
+  public String bindAddress() {
+    return engine.bindAddress();
   }
 
   /** The port the server listens on. */
@@ -74,8 +83,10 @@ public final class AffinityMockServer implements AutoCloseable {
   }
 
   /**
-   * Serves a dataset: its non-empty collections replace the fixtures of their operations. Replaces an earlier seed;
-   * {@link #reset()} goes back to the builder's dataset.
+   * Serves a dataset, as generated: by default statefully (every collection is served from the data and writes
+   * change it, see {@link Dataset.Builder#stateful(boolean)}); in fixture-only mode its non-empty collections replace
+   * the fixtures of their read operations. Replaces an earlier seed and what writes did to it; {@link #reset()} goes
+   * back to the builder's dataset.
    */
   public AffinityMockServer seed(Dataset dataset) {
     engine.seed(Objects.requireNonNull(dataset, "dataset"));
@@ -142,6 +153,14 @@ public final class AffinityMockServer implements AutoCloseable {
     return engine.journal();
   }
 
+  /**
+   * The data the server holds now: what the seeded dataset became after the writes it received. Empty lists without a
+   * dataset (the fixtures hold no data).
+   */
+  public ServerState state() {
+    return engine.state();
+  }
+
   /** Requests that broke the spec since the server started or was last reset, oldest first. */
   public List<SpecViolation> violations() {
     return engine.violations();
@@ -186,6 +205,8 @@ public final class AffinityMockServer implements AutoCloseable {
   /** Configures and starts an {@link AffinityMockServer}. Reusable: each {@link #start()} gives a new server. */
   public static final class Builder {
     private int port;
+    private String host = LOOPBACK;
+    private java.util.function.Consumer<String> requestLog;
     private String apiKey = DEFAULT_API_KEY;
     private int perMinuteLimit = DEFAULT_PER_MINUTE_LIMIT;
     private OptionalLong monthlyLimit = OptionalLong.empty();
@@ -202,6 +223,28 @@ public final class AffinityMockServer implements AutoCloseable {
         throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * The address to listen on: {@value #LOOPBACK} by default, {@code 0.0.0.0} for every interface (in a container
+     * or a CI service), or any local address such as {@code 127.0.0.2}.
+     */
+    public Builder host(String host) {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("host must not be blank");
+      }
+      this.host = host.trim();
+      return this;
+    }
+
+    /**
+     * Receives one line per request received (time, method, path with query, status), for example
+     * {@code System.out::println}; none by default.
+     */
+    public Builder requestLog(java.util.function.Consumer<String> requestLog) {
+      this.requestLog = Objects.requireNonNull(requestLog, "requestLog");
       return this;
     }
 
@@ -255,6 +298,11 @@ public final class AffinityMockServer implements AutoCloseable {
     public Builder dataset(Dataset dataset) {
       this.dataset = Objects.requireNonNull(dataset, "dataset");
       return this;
+    }
+
+    /** The configured address as {@code host:port}, for messages. */
+    String describeAddress() {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** Starts a new server with this configuration. */

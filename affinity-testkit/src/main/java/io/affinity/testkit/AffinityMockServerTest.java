@@ -48,6 +48,9 @@ public @interface AffinityMockServerTest {
   /** Whether a test that sent a request breaking the spec fails. */
   boolean failOnSpecViolations() default true;
 
-  /** Seeds {@link Dataset#ofSize(int)} of this size; 0 (the default) serves the fixtures only. */
+  /**
+   * Seeds {@link Dataset#ofSize(int)} of this size, stateful (writes change what reads return); 0 (the default)
+   * serves the fixtures only.
+   */
   int datasetSize() default 0;
 }

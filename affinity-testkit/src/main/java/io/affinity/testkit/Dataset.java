@@ -23,8 +23,15 @@ import java.time.Instant;
  *       <td>getInteractions, getInteraction</td></tr>
  * </table>
  *
- * <p>A collection with a count above zero replaces the fixtures of the operations that serve it: listing pages through
- * the generated items and getting one by id answers it or 404. Collections left at zero keep their fixtures.
+ * <p>The server answers the operations of the collections from the data: listing pages through the items and getting
+ * one by id answers it or 404. By default a dataset is {@linkplain Builder#stateful(boolean) stateful}: writes change
+ * the data with the API's semantics and every collection, even one left at zero, is served from it. In fixture-only
+ * mode ({@code stateful(false)}) writes answer their fixtures and collections left at zero keep their fixtures.
+ *
+ * <p>The data is self-consistent: global fields (of persons and organizations) and the fields of every list cover
+ * every field value type, field values carry values of their field's type, and persons, organizations,
+ * opportunities, list entries, notes, reminders, files and interactions name each other (when the named collection is
+ * seeded; otherwise they name distinct ids of unseeded items).
  *
  * <pre>{@code
  * Dataset data = Dataset.builder().persons(1_234).lists(2, 300).interactions(150).build();
@@ -35,6 +42,11 @@ public final class Dataset {
 
   /** Ids of persons are this base plus 1, 2, ... */
   public static final long PERSON_BASE = 1_000_000;
+  /**
+   * The internal person every dataset has: the API key's user ({@code GET /auth/whoami}), creator, owner and uploader
+   * of the generated items and of what writes create, and the internal person of every generated interaction.
+   */
+  public static final long API_USER_ID = PERSON_BASE;
   /** Ids of organizations are this base plus 1, 2, ... */
   public static final long ORGANIZATION_BASE = 2_000_000;
   /** Ids of opportunities are this base plus 1, 2, ... */
@@ -53,6 +65,14 @@ public final class Dataset {
   public static final long FIELD_VALUE_BASE = 9_000_000;
   /** Ids of interactions of each type are this base plus 1, 2, ... (ids are unique per type, as in the API). */
   public static final long INTERACTION_BASE = 10_000_000;
+  /** Ids of fields are this base plus 1, 2, ...: global person fields, global organization fields, list fields. */
+  public static final long FIELD_BASE = 11_000_000;
+  /** Ids of the options of dropdown and ranked dropdown fields are above this base. */
+  public static final long DROPDOWN_OPTION_BASE = 12_000_000;
+  /** Ids of field value changes are this base plus 1, 2, ... */
+  public static final long FIELD_VALUE_CHANGE_BASE = 13_000_000;
+  /** Ids of webhook subscriptions are this base plus 1, 2, ... */
+  public static final long WEBHOOK_BASE = 14_000_000;
   /**
    * The instant the generated data goes back from: interactions, notes and other dated items are dated before
    * it, newest first, so a dataset is the same whenever it is generated.
@@ -73,6 +93,7 @@ public final class Dataset {
   private final int fieldValues;
   private final int interactions;
   private final boolean emptyLastPage;
+  private final boolean stateful;
 
   private Dataset(Builder b) {
     this.persons = b.persons;
@@ -86,6 +107,7 @@ public final class Dataset {
     this.fieldValues = b.fieldValues;
     this.interactions = b.interactions;
     this.emptyLastPage = b.emptyLastPage;
+    this.stateful = b.stateful;
   }
 
   /** A builder with every count at zero. */
@@ -159,11 +181,19 @@ public final class Dataset {
     return emptyLastPage;
   }
 
+  /**
+   * Whether writes change the data (the default): creates, updates and deletes are applied and every read answers
+   * from the changed data. When false, writes answer their fixtures and the data stays as generated.
+   */
+  public boolean stateful() {
+    return stateful;
+  }
+
   @Override
   public String toString() {
     return "Dataset[persons=" + persons + ", organizations=" + organizations + ", opportunities=" + opportunities
         + ", lists=" + lists + "x" + entriesPerList + ", notes=" + notes + ", reminders=" + reminders
-        + ", entityFiles=" + entityFiles + ", fieldValues=" + fieldValues + ", interactions=" + interactions + "]";
+        + ", entityFiles=" + entityFiles + ", fieldValues=" + fieldValues + ", interactions=" + interactions + ", stateful=" + stateful + "]";
   }
 
   /** Builds a {@link Dataset}. Every count defaults to zero. */
@@ -179,6 +209,7 @@ public final class Dataset {
     private int fieldValues;
     private int interactions;
     private boolean emptyLastPage;
+    private boolean stateful = true;
 
     private Builder() {
     }
@@ -235,11 +266,12 @@ public final class Dataset {
     }
 
     /**
-     * Seeds {@code count} field values. They attach in turn to the seeded entity collections (persons,
-     * organizations, opportunities, in that order, skipping those at zero; persons when all are at zero), and within
-     * each to its items in turn: with persons and organizations seeded, value 1 belongs to the first person, value 2
-     * to the first organization, value 3 to the second person, ... {@code getFieldValues} answers
-     * {@code person_id}, {@code organization_id} and {@code opportunity_id}; their {@code list_entry_id} is null.
+     * Seeds {@code count} field values. They attach in turn to persons (global person fields), organizations (global
+     * organization fields) and list entries (their list's fields, with {@code list_entry_id}), skipping collections
+     * not seeded (persons when none is): with persons and organizations seeded and no lists, value 1 belongs to the
+     * first person, value 2 to the first organization, value 3 to the second person, ... The t-th value of a kind
+     * goes to item t (wrapped) and field {@code t % fields}, with a value of that field's type. {@code getFieldValues}
+     * answers {@code person_id}, {@code organization_id}, {@code opportunity_id} and {@code list_entry_id}.
      */
     public Builder fieldValues(int count) {
       this.fieldValues = check("fieldValues", count);
@@ -265,6 +297,17 @@ public final class Dataset {
      */
     public Builder emptyLastPage(boolean emptyLastPage) {
       this.emptyLastPage = emptyLastPage;
+      return this;
+    }
+
+    /**
+     * Whether writes change the data (default true): a created note is then listed by {@code getNotes}, a deleted
+     * person answers 404, and collections left at zero start empty instead of answering their fixtures. With false
+     * (fixture-only mode) writes answer their fixtures, the generated data never changes, and collections left at
+     * zero keep their fixtures.
+     */
+    public Builder stateful(boolean stateful) {
+      this.stateful = stateful;
       return this;
     }
 

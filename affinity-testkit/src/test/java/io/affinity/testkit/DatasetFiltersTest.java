@@ -104,13 +104,14 @@ class DatasetFiltersTest {
   }
 
   @Test
-  void fieldValuesBelongToPersonsOrganizationsAndOpportunitiesInTurn() {
-    // value i (0-based) belongs to entity kind i % 3 and to that kind's item (i / 3) wrapped into its count
-    assertFieldValues("person_id", Dataset.PERSON_BASE + 1, 0);
-    assertFieldValues("person_id", Dataset.PERSON_BASE + 10, 27);
-    assertFieldValues("organization_id", Dataset.ORGANIZATION_BASE + 1, 1, 10, 19, 28);
-    assertFieldValues("organization_id", Dataset.ORGANIZATION_BASE + 3, 7, 16, 25);
-    assertFieldValues("opportunity_id", Dataset.OPPORTUNITY_BASE + 2, 5, 17, 29);
+  void fieldValuesBelongToPersonsAndOrganizationsInTurn() {
+    // without lists, value i (0-based) belongs to persons (even i) and organizations (odd i) in turn; within each,
+    // turn t = i / 2 goes to item t % count
+    assertFieldValues("person_id", Dataset.PERSON_BASE + 1, 0, 20);
+    assertFieldValues("person_id", Dataset.PERSON_BASE + 10, 18);
+    assertFieldValues("organization_id", Dataset.ORGANIZATION_BASE + 1, 1, 7, 13, 19, 25);
+    assertFieldValues("organization_id", Dataset.ORGANIZATION_BASE + 3, 5, 11, 17, 23, 29);
+    assertFieldValues("opportunity_id", Dataset.OPPORTUNITY_BASE + 2);
     assertFieldValues("organization_id", Dataset.PERSON_BASE + 1);
     assertFieldValues("list_entry_id", Dataset.LIST_ENTRY_BASE + 1);
   }
@@ -134,6 +135,24 @@ class DatasetFiltersTest {
       assertEquals(3, values.size(), values.toString());
       assertEquals(0, json(new Http(personsOnly).get("/field-values?organization_id="
           + (Dataset.ORGANIZATION_BASE + 1))).size());
+    }
+  }
+
+  @Test
+  void listEntriesGetValuesOfTheirListsFields() {
+    try (AffinityMockServer withLists = AffinityMockServer.builder()
+        .dataset(Dataset.builder().persons(3).opportunities(2).lists(3, 2).fieldValues(12).build()).start()) {
+      Http listHttp = new Http(withLists);
+      // targets in turn: persons (i % 2 == 0), list entries (i % 2 == 1): 6 entries, the opportunity list's last
+      long opportunityEntry = Dataset.LIST_ENTRY_BASE + 5;
+      JsonNode entryValues = json(listHttp.get("/field-values?list_entry_id=" + opportunityEntry));
+      assertEquals(1, entryValues.size(), entryValues.toString());
+      JsonNode value = entryValues.get(0);
+      JsonNode list = json(listHttp.get("/lists/" + (Dataset.LIST_BASE + 3)));
+      List<Long> listFields = new ArrayList<>();
+      list.get("fields").forEach(f -> listFields.add(f.get("id").asLong()));
+      assertTrue(listFields.contains(value.get("field_id").asLong()), value + " / " + list);
+      assertEquals(1, json(listHttp.get("/field-values?opportunity_id=" + value.get("entity_id").asLong())).size());
     }
   }
 

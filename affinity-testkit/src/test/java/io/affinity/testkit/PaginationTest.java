@@ -142,20 +142,25 @@ class PaginationTest {
   }
 
   @Test
-  void writesAnswerTheirFixturesAndLeaveTheDatasetUnchanged() {
-    SampleRequests.Sample createNote = SampleRequests.all().stream()
-        .filter(sample -> sample.operationId().equals("createNote")).findFirst().orElseThrow();
-    HttpResponse<String> created = http.send("POST", createNote.pathAndQuery(), createNote.contentType(),
-        createNote.body());
-    assertEquals(200, created.statusCode(), created.body());
-    long fixtureId = json(created).get("id").asLong();
-    assertEquals(404, http.get("/notes/" + fixtureId).statusCode());
-    assertEquals(N, walk("/notes?page_size=500", "notes", 500));
+  void inFixtureOnlyModeWritesAnswerTheirFixturesAndLeaveTheDatasetUnchanged() {
+    try (AffinityMockServer fixed = AffinityMockServer.builder()
+        .dataset(Dataset.builder().persons(10).notes(10).stateful(false).build()).start()) {
+      Http fixedHttp = new Http(fixed);
+      SampleRequests.Sample createNote = SampleRequests.all().stream()
+          .filter(sample -> sample.operationId().equals("createNote")).findFirst().orElseThrow();
+      HttpResponse<String> created = fixedHttp.send("POST", createNote.pathAndQuery(), createNote.contentType(),
+          createNote.body());
+      assertEquals(200, created.statusCode(), created.body());
+      long fixtureId = json(created).get("id").asLong();
+      assertEquals(404, fixedHttp.get("/notes/" + fixtureId).statusCode());
+      assertEquals(10, json(fixedHttp.get("/notes")).get("notes").size());
 
-    String person = "/persons/" + (Dataset.PERSON_BASE + 5);
-    assertEquals(200, http.send("DELETE", person, null, null).statusCode());
-    assertEquals(Dataset.PERSON_BASE + 5, json(http.get(person)).get("id").asLong());
-    assertTrue(server.violations().isEmpty(), () -> server.violations().toString());
+      String person = "/persons/" + (Dataset.PERSON_BASE + 5);
+      assertEquals(200, fixedHttp.send("DELETE", person, null, null).statusCode());
+      assertEquals(Dataset.PERSON_BASE + 5, json(fixedHttp.get(person)).get("id").asLong());
+      assertTrue(fixed.violations().isEmpty(), () -> fixed.violations().toString());
+      assertEquals(10, fixed.state().notes().size());
+    }
   }
 
   @Test

@@ -35,7 +35,7 @@ class StandaloneJarIT {
   static final String JAR_PROPERTY = "affinity.testkit.standaloneJar";
 
   private static final String KEY = "standalone-it-key";
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s]+:\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final List<String> RATE_LIMIT_HEADERS = List.of("X-Ratelimit-Limit-User",
@@ -80,11 +80,84 @@ class StandaloneJarIT {
       assertFalse(process.isAlive());
       String log = Files.readString(output);
       assertTrue(log.contains("Affinity mock server stopped."), () -> "no clean-stop message in: " + log);
+      assertFalse(log.contains("SLF4J"), () -> "SLF4J warnings in: " + log);
     } finally {
       if (process.isAlive()) {
         process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       }
     }
+  }
+
+  @Test
+  void listensOnTheGivenHostAndLogsRequests() throws Exception {
+    Path output = tempDir.resolve("host.log");
+    Process process = start(output, "--host", "127.0.0.2", "--port=0", "--api-key=" + KEY, "--request-log",
+        "--dataset", "5");
+    try {
+      String baseUrl = awaitBaseUrl(process, output);
+      assertTrue(baseUrl.startsWith("http://127.0.0.2:"), baseUrl);
+      HttpResponse<String> person = send(request(baseUrl, "/persons/" + (Dataset.PERSON_BASE + 5), KEY).GET()
+          .build());
+      assertEquals(200, person.statusCode(), person.body());
+      HttpResponse<String> created = send(request(baseUrl, "/notes", KEY).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"person_ids\":[" + (Dataset.PERSON_BASE + 5)
+              + "],\"content\":\"from another language\"}")).build());
+      assertEquals(200, created.statusCode(), created.body());
+      long noteId = MAPPER.readTree(created.body()).get("id").asLong();
+      assertEquals(200, send(request(baseUrl, "/notes/" + noteId, KEY).GET().build()).statusCode(),
+          "the service is stateful");
+      String log = Files.readString(output);
+      assertTrue(log.contains("GET /persons/" + (Dataset.PERSON_BASE + 5) + " -> 200"), log);
+      assertFalse(log.contains("SLF4J"), log);
+    } finally {
+      process.destroy();
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void aPortInUsePrintsOneLineAndExitsNonZero() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      Path output = tempDir.resolve("taken.log");
+      Process process = start(output, "--port", Integer.toString(taken.getLocalPort()));
+      assertTrue(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the process gives up");
+      assertEquals(1, process.exitValue());
+      List<String> lines = Files.readAllLines(output);
+      assertEquals(1, lines.size(), () -> String.join("\n", lines));
+      assertTrue(lines.get(0).startsWith("Error: cannot listen on 127.0.0.1:" + taken.getLocalPort()), lines.get(0));
+    }
+  }
+
+  @Test
+  void aBadOptionPrintsOneLineAndExitsNonZero() throws Exception {
+    Path output = tempDir.resolve("bad.log");
+    Process process = start(output, "--port", "eighty");
+    assertTrue(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+    assertEquals(2, process.exitValue());
+    assertEquals(List.of("Error: --port needs a number: eighty (see --help)"), Files.readAllLines(output));
+  }
+
+  @Test
+  void printsItsVersion() throws Exception {
+    Path output = tempDir.resolve("version.log");
+    Process process = start(output, "--version");
+    assertTrue(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue());
+    List<String> lines = Files.readAllLines(output);
+    assertEquals(1, lines.size(), lines::toString);
+    assertTrue(lines.get(0).matches("affinity-testkit \\d+\\.\\d+\\.\\d+.*"), lines.get(0));
+  }
+
+  private static Process start(Path output, String... options) throws IOException {
+    Path jar = Paths.get(System.getProperty(JAR_PROPERTY, ""));
+    assertTrue(Files.isRegularFile(jar), () -> "no standalone jar at '" + jar + "'");
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString()));
+    command.addAll(List.of(options));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
   }
 
   private static void answers(String baseUrl, SampleRequests.Sample sample) throws IOException {

@@ -32,7 +32,12 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
   private final List<SpecViolation> violations = new ArrayList<>();
   private final FailurePlan failures = new FailurePlan();
   private final Overrides overrides = new Overrides();
-  private volatile DatasetResponder dataset;
+  private final java.time.Clock clock;
+  /** The data served, with its reads and (stateful) writes, swapped as one by a seed. */
+  private volatile Served served;
+
+  private record Served(DatasetResponder reads, StatefulWrites writes) {
+  }
 
   Emulator(ApiSpec spec, ServerSettings settings) {
     this.spec = spec;
@@ -40,6 +45,7 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
     this.authenticator = new Authenticator(settings.apiKey());
     this.rateLimiter = new RateLimiter(settings.clock(), settings.perMinuteLimit(), settings.monthlyLimit());
     this.validator = settings.validateRequests() ? new SpecValidator(spec) : null;
+    this.clock = settings.clock();
   }
 
   @Override
@@ -80,8 +86,14 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
         return limits.addHeadersTo(ErrorReplies.of(400, String.join("; ", problems))).toBuilder().build();
       }
     }
-    Reply normal = limits.addHeadersTo(answer(match.get(), request, serveEvent.getResponseDefinition(), limits));
     Optional<Failure> failure = failures.take(match.get().operation().operationId());
+    if (failure.isPresent() && failure.get().kind() == Failure.Kind.STATUS) {
+      // an error status means the server refused: a write is not applied
+      return FailureRenderer.render(failure.get(), null, limits);
+    }
+    // a fault (reset, empty or broken response, delays) comes after the server did the work, as when a
+    // connection breaks after the request was processed: a write is applied
+    Reply normal = limits.addHeadersTo(answer(match.get(), request, serveEvent.getResponseDefinition(), limits));
     return failure.map(f -> FailureRenderer.render(f, normal, limits)).orElseGet(() -> normal.toBuilder().build());
   }
 
@@ -94,8 +106,11 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
     if (match.operation().operationId().equals("getRateLimit")) {
       return Reply.json(200, limits.toRateLimitBody());
     }
-    DatasetResponder data = dataset;
-    Optional<Reply> seeded = data == null ? Optional.empty() : data.respond(match, request);
+    Served data = served;
+    Optional<Reply> seeded = data == null ? Optional.empty() : data.reads().respond(match, request);
+    if (seeded.isEmpty() && data != null && data.writes() != null) {
+      seeded = data.writes().respond(match, request);
+    }
     return seeded.orElseGet(() -> Reply.of(stubbed));
   }
 
@@ -116,7 +131,19 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
   }
 
   void seed(io.affinity.testkit.Dataset data) {
-    dataset = data == null ? null : new DatasetResponder(new DatasetContent(data));
+    if (data == null) {
+      served = null;
+      return;
+    }
+    Store store = new Store(data, data.stateful(), clock);
+    DatasetContent.generate(store);
+    served = new Served(new DatasetResponder(store), data.stateful() ? new StatefulWrites(store) : null);
+  }
+
+  /** The store being served, or null without a dataset. */
+  Store store() {
+    Served data = served;
+    return data == null ? null : data.reads().store();
   }
 
   void override(String operationId, String id, Reply reply) {

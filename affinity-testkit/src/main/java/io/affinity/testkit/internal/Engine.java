@@ -17,10 +17,13 @@ public final class Engine {
 
   private static final String LOOPBACK = "127.0.0.1";
 
+  private final String host;
+
   private final ApiSpec spec;
   private final Emulator emulator;
   private final WireMockServer server;
   private final Dataset defaultDataset;
+  private final io.affinity.testkit.ServerState state;
 
   /**
    * Creates and starts a server.
@@ -32,8 +35,10 @@ public final class Engine {
     this.spec = ApiSpec.bundled();
     this.emulator = new Emulator(spec, settings);
     this.defaultDataset = dataset;
+    this.state = new StoreState(emulator::store);
+    this.host = settings.host();
     WireMockConfiguration config = options()
-        .bindAddress(LOOPBACK)
+        .bindAddress(host)
         .extensions(emulator)
         .disableRequestJournal()
         .gzipDisabled(true);
@@ -41,6 +46,11 @@ public final class Engine {
     this.server = new WireMockServer(config);
     FixtureStubs.register(server, spec);
     emulator.seed(dataset);
+    if (settings.requestLog() != null) {
+      java.util.function.Consumer<String> log = settings.requestLog();
+      server.addMockServiceRequestListener((request, response) -> log.accept(java.time.Instant.now() + " "
+          + request.getMethod() + " " + request.getUrl() + " -> " + response.getStatus()));
+    }
     server.start();
   }
 
@@ -49,9 +59,20 @@ public final class Engine {
     return server.port();
   }
 
-  /** The host the server listens on. */
+  /** The address the server listens on, as configured. */
+  public String bindAddress() {
+    return host;
+  }
+
+  /** The host to reach the server at: the bind address, or loopback when it listens on every interface. */
   public String host() {
-    return LOOPBACK;
+    if (host.equals("0.0.0.0")) {
+      return LOOPBACK;
+    }
+    if (host.equals("::") || host.equals("[::]")) {
+      return "[::1]";
+    }
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
   /** Whether the server is running. */
@@ -103,6 +124,11 @@ public final class Engine {
   /** The recorded spec violations. */
   public List<SpecViolation> violations() {
     return emulator.violations();
+  }
+
+  /** The data the server serves now, for assertions. */
+  public io.affinity.testkit.ServerState state() {
+    return state;
   }
 
   /** The operationIds of the spec, in spec order. */

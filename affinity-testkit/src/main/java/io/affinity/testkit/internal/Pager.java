@@ -26,6 +26,12 @@ final class Pager {
    * @param maxPageSize the documented maximum (and default) page size
    */
   Reply page(List<ObjectNode> items, String key, int maxPageSize, IncomingRequest request) {
+    return page(items, key, maxPageSize, request, java.util.function.UnaryOperator.identity());
+  }
+
+  /** The same, with each item of the page shaped for the answer (only the page's items are shaped). */
+  Reply page(List<ObjectNode> items, String key, int maxPageSize, IncomingRequest request,
+      java.util.function.UnaryOperator<ObjectNode> shape) {
     Optional<String> requestedSize = request.param(PageToken.PAGE_SIZE);
     Integer pageSize = null;
     if (requestedSize.isPresent()) {
@@ -48,7 +54,8 @@ final class Pager {
     int from = Math.min(offset, items.size());
     int to = Math.min(from + size, items.size());
     ObjectNode body = Json.object();
-    body.putArray(key).addAll(items.subList(from, to));
+    com.fasterxml.jackson.databind.node.ArrayNode page = body.putArray(key);
+    items.subList(from, to).forEach(item -> page.add(shape.apply(item)));
     boolean more = to < items.size() || (emptyLastPage && to == items.size() && to > from && to - from == size);
     if (more) {
       body.put("next_page_token",

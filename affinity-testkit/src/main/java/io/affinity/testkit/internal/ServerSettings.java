@@ -12,6 +12,8 @@ import java.util.OptionalLong;
  * @param monthlyLimit requests per month for the account, empty for unlimited
  * @param clock the clock rate-limit windows are measured on
  * @param validateRequests whether requests are checked against the spec
+ * @param host the address to listen on
+ * @param requestLog receives one line per request, or null
  */
 public record ServerSettings(
     int port,
@@ -19,5 +21,7 @@ public record ServerSettings(
     int perMinuteLimit,
     OptionalLong monthlyLimit,
     Clock clock,
-    boolean validateRequests) {
+    boolean validateRequests,
+    String host,
+    java.util.function.Consumer<String> requestLog) {
 }
