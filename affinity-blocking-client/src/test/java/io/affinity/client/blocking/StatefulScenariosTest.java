@@ -53,6 +53,7 @@ import io.affinity.model.Person;
 import io.affinity.model.Reminder;
 import io.affinity.model.ReminderStatus;
 import io.affinity.model.ReminderType;
+import io.affinity.model.value.DateOrDateTime;
 import io.affinity.model.UpdateFieldValueRequest;
 import io.affinity.model.UpdateInteractionRequest;
 import io.affinity.model.UpdateNoteRequest;
@@ -461,7 +462,7 @@ class StatefulScenariosTest {
     void remindersGoOverdueOnTheClockAndComplete(Flavour flavour) {
         scenario(flavour, api -> {
             CreateReminderRequest create = CreateReminderRequest.builder().ownerId(ME).type(ReminderType.ONE_TIME)
-                    .personId(PERSON).content("Call back").dueDate(now().plusDays(2)).build();
+                    .personId(PERSON).content("Call back").dueDate(DateOrDateTime.of(now().plusDays(2))).build();
             Reminder created = api.call(c -> c.reminders().create(create), b -> b.reminders().create(create));
             long id = created.id();
             assertEquals(ReminderStatus.ACTIVE, created.status());
