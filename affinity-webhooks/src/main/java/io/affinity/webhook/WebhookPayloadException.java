@@ -1,4 +1,4 @@
-package io.affinity.client.webhook;
+package io.affinity.webhook;
 
 /**
  * A webhook delivery that cannot be read: not JSON, not a {@code {type, body, sent_at}} object, or a body that does

@@ -1,4 +1,4 @@
-package io.affinity.client.webhook;
+package io.affinity.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.affinity.model.AffinityList;
@@ -28,8 +28,8 @@ import java.util.Objects;
  * {@code organization.merged} whose body is not in the documented merge shape (it is documented only by example).
  *
  * <pre>{@code
- * WebhookEvent<?> event = parser.parse(requestBody);
- * if (event instanceof WebhookEvent.ListEntryEvent created && created.type().equals(WebhookEventType.LIST_ENTRY_CREATED)) {
+ * WebhookDelivery<?> event = parser.parse(requestBody);
+ * if (event instanceof WebhookDelivery.ListEntryEvent created && created.type().equals(WebhookEventType.LIST_ENTRY_CREATED)) {
  *     ListEntry entry = created.body();
  *     ...
  * }
@@ -37,7 +37,7 @@ import java.util.Objects;
  *
  * @param <T> the type of the body
  */
-public sealed interface WebhookEvent<T> {
+public sealed interface WebhookDelivery<T> {
 
     /** @return the event type, for example {@code list_entry.created} */
     WebhookEventType type();
@@ -49,7 +49,7 @@ public sealed interface WebhookEvent<T> {
     Instant sentAt();
 
     /** {@code list.created}, {@code list.updated}, {@code list.deleted}. */
-    record ListEvent(WebhookEventType type, AffinityList body, Instant sentAt) implements WebhookEvent<AffinityList> {
+    record ListEvent(WebhookEventType type, AffinityList body, Instant sentAt) implements WebhookDelivery<AffinityList> {
         /** Checks that no component is {@code null}. */
         public ListEvent {
             check(type, body, sentAt);
@@ -57,7 +57,7 @@ public sealed interface WebhookEvent<T> {
     }
 
     /** {@code list_entry.created}, {@code list_entry.deleted}. */
-    record ListEntryEvent(WebhookEventType type, ListEntry body, Instant sentAt) implements WebhookEvent<ListEntry> {
+    record ListEntryEvent(WebhookEventType type, ListEntry body, Instant sentAt) implements WebhookDelivery<ListEntry> {
         /** Checks that no component is {@code null}. */
         public ListEntryEvent {
             check(type, body, sentAt);
@@ -65,7 +65,7 @@ public sealed interface WebhookEvent<T> {
     }
 
     /** {@code note.created}, {@code note.updated}, {@code note.deleted}. */
-    record NoteEvent(WebhookEventType type, Note body, Instant sentAt) implements WebhookEvent<Note> {
+    record NoteEvent(WebhookEventType type, Note body, Instant sentAt) implements WebhookDelivery<Note> {
         /** Checks that no component is {@code null}. */
         public NoteEvent {
             check(type, body, sentAt);
@@ -73,7 +73,7 @@ public sealed interface WebhookEvent<T> {
     }
 
     /** {@code field.created}, {@code field.updated}, {@code field.deleted}. */
-    record FieldEvent(WebhookEventType type, Field body, Instant sentAt) implements WebhookEvent<Field> {
+    record FieldEvent(WebhookEventType type, Field body, Instant sentAt) implements WebhookDelivery<Field> {
         /** Checks that no component is {@code null}. */
         public FieldEvent {
             check(type, body, sentAt);
@@ -82,7 +82,7 @@ public sealed interface WebhookEvent<T> {
 
     /** {@code field_value.created}, {@code field_value.updated}, {@code field_value.deleted}. */
     record FieldValueEvent(WebhookEventType type, FieldValue body, Instant sentAt)
-            implements WebhookEvent<FieldValue> {
+            implements WebhookDelivery<FieldValue> {
         /** Checks that no component is {@code null}. */
         public FieldValueEvent {
             check(type, body, sentAt);
@@ -90,7 +90,7 @@ public sealed interface WebhookEvent<T> {
     }
 
     /** {@code person.created}, {@code person.updated}, {@code person.deleted}. */
-    record PersonEvent(WebhookEventType type, Person body, Instant sentAt) implements WebhookEvent<Person> {
+    record PersonEvent(WebhookEventType type, Person body, Instant sentAt) implements WebhookDelivery<Person> {
         /** Checks that no component is {@code null}. */
         public PersonEvent {
             check(type, body, sentAt);
@@ -99,7 +99,7 @@ public sealed interface WebhookEvent<T> {
 
     /** {@code organization.created}, {@code organization.updated}, {@code organization.deleted}. */
     record OrganizationEvent(WebhookEventType type, Organization body, Instant sentAt)
-            implements WebhookEvent<Organization> {
+            implements WebhookDelivery<Organization> {
         /** Checks that no component is {@code null}. */
         public OrganizationEvent {
             check(type, body, sentAt);
@@ -111,7 +111,7 @@ public sealed interface WebhookEvent<T> {
      * merged away ({@code removed_company}) and the one that remains ({@code company}).
      */
     record OrganizationMergedEvent(WebhookEventType type, OrganizationMerge body, Instant sentAt)
-            implements WebhookEvent<OrganizationMerge> {
+            implements WebhookDelivery<OrganizationMerge> {
         /** Checks that no component is {@code null}. */
         public OrganizationMergedEvent {
             check(type, body, sentAt);
@@ -120,7 +120,7 @@ public sealed interface WebhookEvent<T> {
 
     /** {@code opportunity.created}, {@code opportunity.updated}, {@code opportunity.deleted}. */
     record OpportunityEvent(WebhookEventType type, Opportunity body, Instant sentAt)
-            implements WebhookEvent<Opportunity> {
+            implements WebhookDelivery<Opportunity> {
         /** Checks that no component is {@code null}. */
         public OpportunityEvent {
             check(type, body, sentAt);
@@ -129,7 +129,7 @@ public sealed interface WebhookEvent<T> {
 
     /** {@code file.created}, {@code file.deleted}. */
     record EntityFileEvent(WebhookEventType type, EntityFile body, Instant sentAt)
-            implements WebhookEvent<EntityFile> {
+            implements WebhookDelivery<EntityFile> {
         /** Checks that no component is {@code null}. */
         public EntityFileEvent {
             check(type, body, sentAt);
@@ -137,7 +137,7 @@ public sealed interface WebhookEvent<T> {
     }
 
     /** {@code reminder.created}, {@code reminder.updated}, {@code reminder.deleted}. */
-    record ReminderEvent(WebhookEventType type, Reminder body, Instant sentAt) implements WebhookEvent<Reminder> {
+    record ReminderEvent(WebhookEventType type, Reminder body, Instant sentAt) implements WebhookDelivery<Reminder> {
         /** Checks that no component is {@code null}. */
         public ReminderEvent {
             check(type, body, sentAt);
@@ -149,7 +149,7 @@ public sealed interface WebhookEvent<T> {
      * {@code organization.merged} whose body is not in the documented merge shape, with its body as JSON, so that
      * such events reach you instead of failing or arriving as a wrong type.
      */
-    record RawEvent(WebhookEventType type, JsonNode body, Instant sentAt) implements WebhookEvent<JsonNode> {
+    record RawEvent(WebhookEventType type, JsonNode body, Instant sentAt) implements WebhookDelivery<JsonNode> {
         /** Checks that no component is {@code null}. */
         public RawEvent {
             check(type, body, sentAt);

@@ -1,4 +1,4 @@
-package io.affinity.client.webhook;
+package io.affinity.webhook;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.affinity.client.webhook;
+package io.affinity.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -43,25 +43,25 @@ class WebhookParserTest {
 
     /** Event prefix -> the event class, the body class and an example body (the spec's resource examples). */
     private static final Map<String, Expected> BY_PREFIX = Map.of(
-            "list", new Expected(WebhookEvent.ListEvent.class, AffinityList.class, "resource-AffinityList.json"),
-            "list_entry", new Expected(WebhookEvent.ListEntryEvent.class, ListEntry.class,
+            "list", new Expected(WebhookDelivery.ListEvent.class, AffinityList.class, "resource-AffinityList.json"),
+            "list_entry", new Expected(WebhookDelivery.ListEntryEvent.class, ListEntry.class,
                     "resource-ListEntry.json"),
-            "note", new Expected(WebhookEvent.NoteEvent.class, Note.class, "resource-Note.json"),
-            "field", new Expected(WebhookEvent.FieldEvent.class, Field.class, "resource-Field.json"),
-            "field_value", new Expected(WebhookEvent.FieldValueEvent.class, FieldValue.class,
+            "note", new Expected(WebhookDelivery.NoteEvent.class, Note.class, "resource-Note.json"),
+            "field", new Expected(WebhookDelivery.FieldEvent.class, Field.class, "resource-Field.json"),
+            "field_value", new Expected(WebhookDelivery.FieldValueEvent.class, FieldValue.class,
                     "resource-FieldValue.json"),
-            "person", new Expected(WebhookEvent.PersonEvent.class, Person.class, "resource-Person.json"),
-            "organization", new Expected(WebhookEvent.OrganizationEvent.class, Organization.class,
+            "person", new Expected(WebhookDelivery.PersonEvent.class, Person.class, "resource-Person.json"),
+            "organization", new Expected(WebhookDelivery.OrganizationEvent.class, Organization.class,
                     "resource-Organization.json"),
-            "opportunity", new Expected(WebhookEvent.OpportunityEvent.class, Opportunity.class,
+            "opportunity", new Expected(WebhookDelivery.OpportunityEvent.class, Opportunity.class,
                     "resource-Opportunity.json"),
-            "file", new Expected(WebhookEvent.EntityFileEvent.class, EntityFile.class, "resource-EntityFile.json"),
-            "reminder", new Expected(WebhookEvent.ReminderEvent.class, Reminder.class, "resource-Reminder.json"));
+            "file", new Expected(WebhookDelivery.EntityFileEvent.class, EntityFile.class, "resource-EntityFile.json"),
+            "reminder", new Expected(WebhookDelivery.ReminderEvent.class, Reminder.class, "resource-Reminder.json"));
 
     private final WebhookParser parser = WebhookParser.create();
 
     /** organization.merged has its own body: the merge, not an organization (Help Center example). */
-    private static final Expected MERGED = new Expected(WebhookEvent.OrganizationMergedEvent.class,
+    private static final Expected MERGED = new Expected(WebhookDelivery.OrganizationMergedEvent.class,
             OrganizationMerge.class, "webhook-organization-merged.json");
 
     static Stream<Arguments> everyKnownEvent() {
@@ -76,7 +76,7 @@ class WebhookParserTest {
         JsonNode body = example(expected.example());
         String payload = "{\"type\":\"" + type.value() + "\",\"body\":" + body + ",\"sent_at\":1631120151}";
 
-        WebhookEvent<?> event = parser.parse(payload.getBytes(StandardCharsets.UTF_8));
+        WebhookDelivery<?> event = parser.parse(payload.getBytes(StandardCharsets.UTF_8));
 
         assertInstanceOf(expected.eventClass(), event);
         assertEquals(type, event.type());
@@ -92,9 +92,9 @@ class WebhookParserTest {
 
     @Test
     void readsTheReferenceExample() throws IOException {
-        WebhookEvent<?> event = parser.parse(example("resource-WebhookEvent.json"));
+        WebhookDelivery<?> event = parser.parse(example("resource-WebhookEvent.json"));
 
-        WebhookEvent.ListEntryEvent created = assertInstanceOf(WebhookEvent.ListEntryEvent.class, event);
+        WebhookDelivery.ListEntryEvent created = assertInstanceOf(WebhookDelivery.ListEntryEvent.class, event);
         assertEquals(WebhookEventType.LIST_ENTRY_CREATED, created.type());
         assertEquals(388, created.body().id());
         assertEquals(26, created.body().listId());
@@ -103,9 +103,9 @@ class WebhookParserTest {
 
     @Test
     void anOrganizationMergeIsTheDocumentedMergeEventNotAnOrganization() throws IOException {
-        WebhookEvent<?> event = parser.parse(example("webhook-organization-merged-event.json"));
+        WebhookDelivery<?> event = parser.parse(example("webhook-organization-merged-event.json"));
 
-        WebhookEvent.OrganizationMergedEvent merged = assertInstanceOf(WebhookEvent.OrganizationMergedEvent.class,
+        WebhookDelivery.OrganizationMergedEvent merged = assertInstanceOf(WebhookDelivery.OrganizationMergedEvent.class,
                 event);
         assertEquals(WebhookEventType.ORGANIZATION_MERGED, merged.type());
         assertEquals(64779194, merged.body().removedCompany().id());
@@ -119,7 +119,7 @@ class WebhookParserTest {
         String legacy = "{\"type\":\"organization.merged\",\"body\":{\"company\":{\"id\":5,\"name\":\"A\","
                 + "\"global\":false},\"merged_at\":\"2021-11-15 13:45:16 -0800\"},\"sent_at\":1637012717}";
 
-        WebhookEvent.RawEvent raw = assertInstanceOf(WebhookEvent.RawEvent.class, parser.parse(legacy));
+        WebhookDelivery.RawEvent raw = assertInstanceOf(WebhookDelivery.RawEvent.class, parser.parse(legacy));
         assertEquals(WebhookEventType.ORGANIZATION_MERGED, raw.type());
         assertEquals("2021-11-15 13:45:16 -0800", raw.body().get("merged_at").asText());
     }
@@ -165,10 +165,10 @@ class WebhookParserTest {
 
     @Test
     void anUnknownEventTypeParsesAsARawEvent() {
-        WebhookEvent<?> event = parser.parse("{\"type\":\"deal.closed\",\"body\":{\"id\":5,\"anything\":[1,2]},"
+        WebhookDelivery<?> event = parser.parse("{\"type\":\"deal.closed\",\"body\":{\"id\":5,\"anything\":[1,2]},"
                 + "\"sent_at\":1700000000,\"extra\":true}");
 
-        WebhookEvent.RawEvent raw = assertInstanceOf(WebhookEvent.RawEvent.class, event);
+        WebhookDelivery.RawEvent raw = assertInstanceOf(WebhookDelivery.RawEvent.class, event);
         assertEquals("deal.closed", raw.type().value());
         assertTrue(!raw.type().isKnown());
         assertEquals(5, raw.body().get("id").asInt());

@@ -1,4 +1,4 @@
-package io.affinity.client.webhook;
+package io.affinity.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +28,7 @@ import java.util.Objects;
 
 /**
  * Reads the events Affinity POSTs to a webhook URL ({@code {"type": ..., "body": {...}, "sent_at": <epoch
- * seconds>}}) into {@link WebhookEvent}s whose body type follows the event type. Thread-safe and cheap to share;
+ * seconds>}}) into {@link WebhookDelivery}s whose body type follows the event type. Thread-safe and cheap to share;
  * parsing is synchronous and does no I/O.
  *
  * <p>Against replays, build the parser with a {@link Builder#maxAge(Duration) maxAge}: a delivery whose
@@ -38,7 +38,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * WebhookParser parser = WebhookParser.builder().maxAge(Duration.ofMinutes(15)).build();
- * WebhookEvent<?> event = parser.parse(requestBodyBytes);
+ * WebhookDelivery<?> event = parser.parse(requestBodyBytes);
  * switch (event.type().value()) { ... }
  * }</pre>
  */
@@ -56,30 +56,30 @@ public final class WebhookParser {
         this.maxAge = maxAge;
         this.clock = clock;
         Map<WebhookEventType, BodyReader> all = new HashMap<>();
-        register(all, reader(AffinityList.class, WebhookEvent.ListEvent::new), WebhookEventType.LIST_CREATED,
+        register(all, reader(AffinityList.class, WebhookDelivery.ListEvent::new), WebhookEventType.LIST_CREATED,
                 WebhookEventType.LIST_UPDATED, WebhookEventType.LIST_DELETED);
-        register(all, reader(ListEntry.class, WebhookEvent.ListEntryEvent::new),
+        register(all, reader(ListEntry.class, WebhookDelivery.ListEntryEvent::new),
                 WebhookEventType.LIST_ENTRY_CREATED, WebhookEventType.LIST_ENTRY_DELETED);
-        register(all, reader(Note.class, WebhookEvent.NoteEvent::new), WebhookEventType.NOTE_CREATED,
+        register(all, reader(Note.class, WebhookDelivery.NoteEvent::new), WebhookEventType.NOTE_CREATED,
                 WebhookEventType.NOTE_UPDATED, WebhookEventType.NOTE_DELETED);
-        register(all, reader(Field.class, WebhookEvent.FieldEvent::new), WebhookEventType.FIELD_CREATED,
+        register(all, reader(Field.class, WebhookDelivery.FieldEvent::new), WebhookEventType.FIELD_CREATED,
                 WebhookEventType.FIELD_UPDATED, WebhookEventType.FIELD_DELETED);
-        register(all, reader(FieldValue.class, WebhookEvent.FieldValueEvent::new),
+        register(all, reader(FieldValue.class, WebhookDelivery.FieldValueEvent::new),
                 WebhookEventType.FIELD_VALUE_CREATED, WebhookEventType.FIELD_VALUE_UPDATED,
                 WebhookEventType.FIELD_VALUE_DELETED);
-        register(all, reader(Person.class, WebhookEvent.PersonEvent::new), WebhookEventType.PERSON_CREATED,
+        register(all, reader(Person.class, WebhookDelivery.PersonEvent::new), WebhookEventType.PERSON_CREATED,
                 WebhookEventType.PERSON_UPDATED, WebhookEventType.PERSON_DELETED);
-        register(all, reader(Organization.class, WebhookEvent.OrganizationEvent::new),
+        register(all, reader(Organization.class, WebhookDelivery.OrganizationEvent::new),
                 WebhookEventType.ORGANIZATION_CREATED, WebhookEventType.ORGANIZATION_UPDATED,
                 WebhookEventType.ORGANIZATION_DELETED);
-        register(all, reader(OrganizationMerge.class, WebhookEvent.OrganizationMergedEvent::new),
+        register(all, reader(OrganizationMerge.class, WebhookDelivery.OrganizationMergedEvent::new),
                 WebhookEventType.ORGANIZATION_MERGED);
-        register(all, reader(Opportunity.class, WebhookEvent.OpportunityEvent::new),
+        register(all, reader(Opportunity.class, WebhookDelivery.OpportunityEvent::new),
                 WebhookEventType.OPPORTUNITY_CREATED, WebhookEventType.OPPORTUNITY_UPDATED,
                 WebhookEventType.OPPORTUNITY_DELETED);
-        register(all, reader(EntityFile.class, WebhookEvent.EntityFileEvent::new), WebhookEventType.FILE_CREATED,
+        register(all, reader(EntityFile.class, WebhookDelivery.EntityFileEvent::new), WebhookEventType.FILE_CREATED,
                 WebhookEventType.FILE_DELETED);
-        register(all, reader(Reminder.class, WebhookEvent.ReminderEvent::new), WebhookEventType.REMINDER_CREATED,
+        register(all, reader(Reminder.class, WebhookDelivery.ReminderEvent::new), WebhookEventType.REMINDER_CREATED,
                 WebhookEventType.REMINDER_UPDATED, WebhookEventType.REMINDER_DELETED);
         this.readers = Map.copyOf(all);
     }
@@ -145,7 +145,7 @@ public final class WebhookParser {
      * @return the event
      * @throws WebhookPayloadException when the payload is not a readable event
      */
-    public WebhookEvent<?> parse(byte[] payload) {
+    public WebhookDelivery<?> parse(byte[] payload) {
         if (payload == null) {
             throw new WebhookPayloadException("the webhook payload is null", null);
         }
@@ -157,7 +157,7 @@ public final class WebhookParser {
      * @return the event
      * @throws WebhookPayloadException when the payload is not a readable event
      */
-    public WebhookEvent<?> parse(String payload) {
+    public WebhookDelivery<?> parse(String payload) {
         if (payload == null || payload.isBlank()) {
             throw new WebhookPayloadException("the webhook payload is empty", null);
         }
@@ -176,7 +176,7 @@ public final class WebhookParser {
      * @return the event
      * @throws WebhookPayloadException when the payload is not a readable event
      */
-    public WebhookEvent<?> parse(JsonNode payload) {
+    public WebhookDelivery<?> parse(JsonNode payload) {
         if (payload == null || !payload.isObject()) {
             throw new WebhookPayloadException("the webhook payload must be a JSON object {type, body, sent_at}, was "
                     + (payload == null ? "null" : payload.getNodeType().toString().toLowerCase(Locale.ROOT)), null);
@@ -200,14 +200,14 @@ public final class WebhookParser {
         checkAge(type, sentAt);
         BodyReader reader = readers.get(type);
         if (reader == null) {
-            return new WebhookEvent.RawEvent(type, body.deepCopy(), sentAt);
+            return new WebhookDelivery.RawEvent(type, body.deepCopy(), sentAt);
         }
         try {
             return reader.read(mapper, type, body, sentAt);
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             if (type.equals(WebhookEventType.ORGANIZATION_MERGED)) {
                 // documented only by example: another shape is handed over as it is, never as a wrong type
-                return new WebhookEvent.RawEvent(type, body.deepCopy(), sentAt);
+                return new WebhookDelivery.RawEvent(type, body.deepCopy(), sentAt);
             }
             throw new WebhookPayloadException("the body of the " + type.value() + " webhook event is not "
                     + reader.description() + ": " + firstLine(e), e);
@@ -250,7 +250,7 @@ public final class WebhookParser {
     private static <B> BodyReader reader(Class<B> bodyType, EventFactory<B> factory) {
         return new BodyReader() {
             @Override
-            public WebhookEvent<?> read(ObjectMapper mapper, WebhookEventType type, JsonNode body, Instant sentAt)
+            public WebhookDelivery<?> read(ObjectMapper mapper, WebhookEventType type, JsonNode body, Instant sentAt)
                     throws IOException {
                 B value = mapper.treeToValue(body, bodyType);
                 return factory.create(type, Objects.requireNonNull(value, "body"), sentAt);
@@ -267,12 +267,12 @@ public final class WebhookParser {
     /** Creates the typed event of one body type. */
     @FunctionalInterface
     private interface EventFactory<B> {
-        WebhookEvent<?> create(WebhookEventType type, B body, Instant sentAt);
+        WebhookDelivery<?> create(WebhookEventType type, B body, Instant sentAt);
     }
 
     /** Reads the body of the events of one body type. */
     private interface BodyReader {
-        WebhookEvent<?> read(ObjectMapper mapper, WebhookEventType type, JsonNode body, Instant sentAt)
+        WebhookDelivery<?> read(ObjectMapper mapper, WebhookEventType type, JsonNode body, Instant sentAt)
                 throws IOException;
 
         String description();
