@@ -26,7 +26,7 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
   private final ApiSpec spec;
   private final String apiKey;
   private final Authenticator authenticator;
-  private final RateLimiter rateLimiter;
+  private final RateLimitEmulator rateLimiter;
   private final SpecValidator validator;
   private final InMemoryJournal journal = new InMemoryJournal();
   private final List<SpecViolation> violations = new ArrayList<>();
@@ -43,7 +43,7 @@ final class Emulator implements ResponseDefinitionTransformerV2 {
     this.spec = spec;
     this.apiKey = settings.apiKey();
     this.authenticator = new Authenticator(settings.apiKey());
-    this.rateLimiter = new RateLimiter(settings.clock(), settings.perMinuteLimit(), settings.monthlyLimit());
+    this.rateLimiter = new RateLimitEmulator(settings.clock(), settings.perMinuteLimit(), settings.monthlyLimit());
     this.validator = settings.validateRequests() ? new SpecValidator(spec) : null;
     this.clock = settings.clock();
   }

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * The API's rate-limit counters: a per-minute window for each API key and a calendar-month window for the account.
  * Windows are measured on the configured clock, so a test clock can end them.
  */
-final class RateLimiter {
+final class RateLimitEmulator {
 
   /** The figure the Org headers report when the monthly limit is unlimited. */
   static final long UNLIMITED = Integer.MAX_VALUE;
@@ -27,7 +27,7 @@ final class RateLimiter {
   private YearMonth month;
   private long monthUsed;
 
-  RateLimiter(Clock clock, int perMinuteLimit, OptionalLong monthlyLimit) {
+  RateLimitEmulator(Clock clock, int perMinuteLimit, OptionalLong monthlyLimit) {
     this.clock = clock;
     this.perMinuteLimit = perMinuteLimit;
     this.monthlyLimit = monthlyLimit;
