@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Webhook subscriptions ({@code /webhook}): where Affinity sends events and which ones (at most three subscriptions
  * per Affinity instance). Reached with {@link AffinityClient#webhooks()}. To read the events Affinity sends, see
- * {@link io.affinity.webhook.WebhookParser}. Argument errors fail the returned publisher with an
+ * {@code WebhookParser} of {@code affinity-webhooks}. Argument errors fail the returned publisher with an
  * {@link IllegalArgumentException} naming the parameter before anything is sent; call failures arrive as
  * {@link io.affinity.client.error.AffinityException}s.
  */

@@ -25,8 +25,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,8 +74,7 @@ class EntityFileTransferTest {
                         .send(Flux.range(0, CHUNKS).map(i -> Unpooled.wrappedBuffer(chunk)), buffer -> true)))
                 .bindNow();
         try (AffinityClient client = TestSupport.builder(API).baseUrl("http://127.0.0.1:" + files.port()).build()) {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            long before = usedHeapAfterGc(memory);
+            long before = usedHeapAfterGc();
             long[] counted = {0, 0, -1}; // bytes, bytes equal to 7, used heap halfway
             // consumed on a bounded elastic thread, one buffer at a time, where a collection may be asked for
             client.entityFiles().download(1)
@@ -88,12 +85,12 @@ class EntityFileTransferTest {
                             counted[1] += buffer.get() == 7 ? 1 : 0;
                         }
                         if (counted[2] < 0 && counted[0] >= SIZE / 2) {
-                            counted[2] = usedHeapAfterGc(memory);
+                            counted[2] = usedHeapAfterGc();
                         }
                     })
                     .blockLast(TIMEOUT);
             long usedHalfway = counted[2];
-            long after = usedHeapAfterGc(memory);
+            long after = usedHeapAfterGc();
 
             assertEquals(SIZE, counted[0]);
             assertEquals(SIZE, counted[1]);
@@ -293,8 +290,9 @@ class EntityFileTransferTest {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static long usedHeapAfterGc(MemoryMXBean memory) {
+    private static long usedHeapAfterGc() {
         System.gc();
-        return memory.getHeapMemoryUsage().getUsed();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }
