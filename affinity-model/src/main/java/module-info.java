@@ -14,6 +14,9 @@ module io.affinity.model {
   exports io.affinity.model;
   exports io.affinity.model.json;
   exports io.affinity.model.value;
+  // the paged envelopes the client unwraps
+  exports io.affinity.model.wire to io.affinity.client;
 
   opens io.affinity.model to com.fasterxml.jackson.databind;
+  opens io.affinity.model.wire to com.fasterxml.jackson.databind;
 }

@@ -1,7 +1,7 @@
 package io.affinity.benchmarks;
 
 import io.affinity.client.AffinityClient;
-import io.affinity.model.ListEntriesPage;
+import io.affinity.model.wire.ListEntriesPage;
 import io.affinity.model.ListEntry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

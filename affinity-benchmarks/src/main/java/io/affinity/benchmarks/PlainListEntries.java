@@ -3,7 +3,7 @@ package io.affinity.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
-import io.affinity.model.ListEntriesPage;
+import io.affinity.model.wire.ListEntriesPage;
 import io.affinity.model.ListEntry;
 import io.affinity.model.json.AffinityJson;
 import io.netty.handler.codec.http.HttpHeaderNames;

@@ -9,7 +9,7 @@ import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.EntityFileQuery;
 import io.affinity.model.EntityFile;
-import io.affinity.model.EntityFilesPage;
+import io.affinity.model.wire.EntityFilesPage;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;

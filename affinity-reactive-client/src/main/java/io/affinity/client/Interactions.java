@@ -13,7 +13,7 @@ import io.affinity.model.CreateInteractionRequest;
 import io.affinity.model.Interaction;
 import io.affinity.model.InteractionDirection;
 import io.affinity.model.InteractionType;
-import io.affinity.model.InteractionsPage;
+import io.affinity.model.wire.InteractionsPage;
 import io.affinity.model.UpdateInteractionRequest;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -7,7 +7,7 @@ import io.affinity.client.internal.ResponseType;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.model.CreateListEntryRequest;
-import io.affinity.model.ListEntriesPage;
+import io.affinity.model.wire.ListEntriesPage;
 import io.affinity.model.ListEntry;
 import reactor.core.publisher.Mono;
 

@@ -10,7 +10,7 @@ import io.affinity.client.query.NoteQuery;
 import io.affinity.model.CreateNoteRequest;
 import io.affinity.model.Note;
 import io.affinity.model.NoteType;
-import io.affinity.model.NotesPage;
+import io.affinity.model.wire.NotesPage;
 import io.affinity.model.UpdateNoteRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -8,7 +8,7 @@ import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.OpportunitySearch;
 import io.affinity.model.CreateOpportunityRequest;
-import io.affinity.model.OpportunitiesPage;
+import io.affinity.model.wire.OpportunitiesPage;
 import io.affinity.model.Opportunity;
 import io.affinity.model.UpdateOpportunityRequest;
 import reactor.core.publisher.Mono;

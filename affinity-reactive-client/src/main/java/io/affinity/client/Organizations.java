@@ -12,7 +12,7 @@ import io.affinity.client.query.OrganizationSearch;
 import io.affinity.model.CreateOrganizationRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Organization;
-import io.affinity.model.OrganizationsPage;
+import io.affinity.model.wire.OrganizationsPage;
 import io.affinity.model.UpdateOrganizationRequest;
 import java.util.List;
 import reactor.core.publisher.Flux;

@@ -12,7 +12,7 @@ import io.affinity.client.query.PersonSearch;
 import io.affinity.model.CreatePersonRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Person;
-import io.affinity.model.PersonsPage;
+import io.affinity.model.wire.PersonsPage;
 import io.affinity.model.UpdatePersonRequest;
 import java.util.List;
 import java.util.Optional;

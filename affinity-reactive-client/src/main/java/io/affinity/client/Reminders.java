@@ -11,7 +11,7 @@ import io.affinity.model.CreateReminderRequest;
 import io.affinity.model.Reminder;
 import io.affinity.model.ReminderResetType;
 import io.affinity.model.ReminderType;
-import io.affinity.model.RemindersPage;
+import io.affinity.model.wire.RemindersPage;
 import io.affinity.model.UpdateReminderRequest;
 import io.affinity.model.value.DateOrDateTime;
 import java.util.Optional;

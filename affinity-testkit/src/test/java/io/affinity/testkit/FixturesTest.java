@@ -64,7 +64,12 @@ class FixturesTest {
 
   private static Class<?> modelClass(Schema<?> schema) throws ClassNotFoundException {
     String ref = schema.get$ref();
-    return Class.forName("io.affinity.model." + ref.substring(ref.lastIndexOf('/') + 1));
+    String name = ref.substring(ref.lastIndexOf('/') + 1);
+    try {
+      return Class.forName("io.affinity.model." + name);
+    } catch (ClassNotFoundException notInTheModelPackage) {
+      return Class.forName("io.affinity.model.wire." + name); // the paged envelopes (x-wire-only)
+    }
   }
 
   static Stream<SampleRequests.Sample> samples() {

@@ -30,9 +30,14 @@ class GeneratedTypesTest {
       count++;
       Class<?> abstractType = ModelTypes.modelClass(schema.getKey());
       try {
-        Class<?> immutable = Class.forName("io.affinity.model.Immutable" + schema.getKey());
+        Class<?> immutable = Class.forName(abstractType.getPackageName() + ".Immutable" + schema.getKey());
         assertTrue(abstractType.isAssignableFrom(immutable));
         assertTrue(Modifier.isStatic(immutable.getMethod("copyOf", abstractType).getModifiers()));
+        assertEquals(schema.getValue().path("x-wire-only").asBoolean(),
+            abstractType.getPackageName().equals("io.affinity.model.wire"), schema.getKey() + "'s package");
+        // users copy and change values without naming the Immutable class
+        assertEquals(abstractType, abstractType.getMethod("copyOf", abstractType).getReturnType());
+        assertTrue(abstractType.getMethod("toBuilder").getReturnType().getMethod("build") != null);
         Method builder = abstractType.getMethod("builder");
         assertTrue(builder.getReturnType().getMethod("from", abstractType) != null);
       } catch (ReflectiveOperationException e) {

@@ -46,8 +46,12 @@ public final class ModelTypes {
     }
     try {
       return Class.forName(MODEL_PACKAGE + schemaName);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("no model type for schema " + schemaName, e);
+    } catch (ClassNotFoundException notInTheModelPackage) {
+      try {
+        return Class.forName(MODEL_PACKAGE + "wire." + schemaName); // x-wire-only envelopes
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("no model type for schema " + schemaName, e);
+      }
     }
   }
 }
