@@ -245,11 +245,12 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
         /**
          * @param maxQueuedRequests the most callers of this process waiting at once (default 1,000); one more fails
-         *                          with a {@code RequestQueueFullException}; 0 or more
+         *                          with a {@code RequestQueueFullException}; at least 1 (every caller waits in line
+         *                          while Redis is asked)
          * @return this builder
          */
         public Builder maxQueuedRequests(int maxQueuedRequests) {
-            this.maxQueuedRequests = atLeast("maxQueuedRequests", maxQueuedRequests, 0);
+            this.maxQueuedRequests = atLeast("maxQueuedRequests", maxQueuedRequests, 1);
             return this;
         }
 

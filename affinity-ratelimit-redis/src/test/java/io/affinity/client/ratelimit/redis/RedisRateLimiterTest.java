@@ -257,7 +257,38 @@ class RedisRateLimiterTest {
     }
 
     @Test
+    void permitsGrantedToCallersThatLeftGoBackWithTheirLeases(RedisServer redis) throws InterruptedException {
+        RedisRateLimiter limiter = build(limiter(redis, "left").requestsPerMinute(60));
+        List<Permit> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        // a warm connection, so that the callers below leave while their asks are under way
+        limiter.acquire("GET", "/warm").block(LONG).release(RateLimitFeedback.none());
+        for (int round = 0; round < 5; round++) {
+            List<Disposable> callers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                callers.add(limiter.acquire("GET", "/left").subscribe(delivered::add));
+            }
+            Thread.sleep(round);
+            callers.forEach(Disposable::dispose);
+        }
+        Thread.sleep(300);
+        List<Permit> got = new ArrayList<>(delivered);
+        got.forEach(permit -> permit.release(RateLimitFeedback.none()));
+        RedisCommands<String, String> commands = redis(redis);
+        await(() -> commands.zcard("affinity:ratelimit:{left}:leases") == 0, "every lease is released");
+        double tokens = Double.parseDouble(commands.hget("affinity:ratelimit:{left}:state", "tokens"));
+        // only the warm-up and the permits that reached a caller were spent (refill only adds)
+        assertTrue(tokens >= 60 - 1 - got.size(), tokens + " tokens left after " + got.size() + " delivered");
+    }
+
+    @Test
     void failOpenUsesTheLocalLimiterDuringAnOutageAndRecovers(RedisServer redis) throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.affinity.client.ratelimit.redis.internal.SharedRateLimiter");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        closeables.add(() -> log.detachAppender(lines));
         AtomicInteger unavailable = new AtomicInteger();
         AtomicInteger recovered = new AtomicInteger();
         RedisRateLimiter limiter = build(limiter(redis, "open").listener(new RedisRateLimiterListener() {
@@ -283,6 +314,8 @@ class RedisRateLimiterTest {
         assertFalse(limiter.redisAvailable());
         assertEquals(1, limiter.outages(), "one outage, however many calls");
         assertEquals(1, unavailable.get());
+        assertEquals(1, lines.list.stream().filter(line -> line.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .count(), "one WARN line per outage");
 
         redis.restart();
         await(limiter::redisAvailable, "Redis is used again");
