@@ -93,6 +93,7 @@ public final class SharedRateLimiter implements RateLimiter {
     private final AtomicBoolean probing = new AtomicBoolean();
     private final AtomicLong outages = new AtomicLong();
     private final AtomicLong redisErrors = new AtomicLong();
+    private final AtomicBoolean up = new AtomicBoolean(true);
     private volatile boolean available = true;
     private volatile boolean closed;
     private volatile Throwable outageCause;
@@ -408,8 +409,8 @@ public final class SharedRateLimiter implements RateLimiter {
         run(Scripts.RELEASE, Scripts.RELEASE_SHA, args).subscribe(
                 done -> slotFreed.set(true),
                 error -> {
-                    // the lease expires by itself; the outage is noticed here or by the next acquire
-                    answers.offer(Answer.failed(error, null));
+                    // the lease expires by itself
+                    redisFailed(error);
                     drain();
                 },
                 this::drain);
@@ -421,13 +422,14 @@ public final class SharedRateLimiter implements RateLimiter {
 
     // ---------------------------------------------------------------- outages
 
+    /** Starts an outage, unless one is under way. Called from any thread: one caller wins the transition. */
     private void redisFailed(Throwable failure) {
         redisErrors.incrementAndGet();
-        if (!available || closed) {
+        if (closed || !up.compareAndSet(true, false)) {
             return;
         }
-        available = false;
         outageCause = failure;
+        available = false;
         outageStartedAt = ticker.read();
         outages.incrementAndGet();
         LOG.warn("Redis of the shared rate limiter '{}' is unreachable ({}); {} until it is back", displayName(),
@@ -464,8 +466,9 @@ public final class SharedRateLimiter implements RateLimiter {
 
     private void recovered() {
         Duration outage = Duration.ofNanos(ticker.read() - outageStartedAt);
-        available = true;
         probing.set(false);
+        available = true;
+        up.set(true);
         LOG.info("Redis of the shared rate limiter '{}' is reachable again after {} ms", displayName(),
                 outage.toMillis());
         try {
