@@ -17,9 +17,10 @@ import java.util.Set;
  * </ol>
  *
  * <pre>
- * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [limiter]
+ * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [limiter] [redis]
  * </pre>
- * Without arguments all three run (about four minutes on two cores).
+ * Without arguments the first three run (about four minutes on two cores). {@code redis} (four clients sharing one
+ * limit through {@code RedisRateLimiter}; needs {@code redis-server} on the PATH) runs only when named.
  */
 public final class Benchmarks {
 
@@ -43,9 +44,12 @@ public final class Benchmarks {
         if (selected.remove("limiter")) {
             table.addAll(new LimiterBenchmark().run());
         }
+        if (selected.remove("redis")) {
+            table.addAll(new SharedLimiterBenchmark().run());
+        }
         if (!selected.isEmpty()) {
             throw new IllegalArgumentException("unknown benchmarks " + selected
-                    + "; choose from throughput, memory, limiter");
+                    + "; choose from throughput, memory, limiter, redis");
         }
         System.out.println();
         System.out.println("## Results");

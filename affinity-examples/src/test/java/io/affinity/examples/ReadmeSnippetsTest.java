@@ -44,6 +44,7 @@ class ReadmeSnippetsTest {
             import io.affinity.client.AffinityClient;
             import io.affinity.client.blocking.AffinityBlockingClient;
             import io.affinity.client.query.*;
+            import io.affinity.client.ratelimit.redis.*;
             import io.affinity.model.*;
             import io.affinity.testkit.*;
             import java.util.*;
