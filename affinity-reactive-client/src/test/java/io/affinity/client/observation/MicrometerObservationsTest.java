@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.affinity.client.AffinityClient;
+import io.affinity.client.AffinityClientBuilder;
+import io.affinity.client.ratelimit.RateLimitException;
+import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.error.NotFoundException;
 import io.affinity.client.retry.RetryOptions;
 import io.affinity.testkit.AffinityMockServer;
@@ -30,6 +33,8 @@ class MicrometerObservationsTest {
     private SimpleMeterRegistry meters;
     private final List<String> events = new CopyOnWriteArrayList<>();
     private AffinityClient client;
+    private MicrometerObservations micrometer;
+    private AffinityClientListener recorder;
 
     @BeforeEach
     void start() {
@@ -37,7 +42,8 @@ class MicrometerObservationsTest {
         meters = new SimpleMeterRegistry();
         ObservationRegistry observations = ObservationRegistry.create();
         observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-        AffinityClientListener recorder = new AffinityClientListener() {
+        micrometer = new MicrometerObservations(observations, meters);
+        recorder = new AffinityClientListener() {
             @Override
             public void requestStarted(AffinityCall call) {
                 events.add("started " + call);
@@ -58,8 +64,13 @@ class MicrometerObservationsTest {
                 events.add("finished " + call + " " + result.status() + " " + result.outcome());
             }
         };
-        MicrometerObservations micrometer = new MicrometerObservations(observations, meters);
-        client = AffinityClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
+        client = builder(RateLimitOptions.defaults()).build();
+        MicrometerObservations.bindTo(client, meters);
+    }
+
+    private AffinityClientBuilder builder(RateLimitOptions rateLimits) {
+        return AffinityClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
+                .rateLimitOptions(rateLimits)
                 .retryOptions(RetryOptions.builder().baseDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(5))
                         .build())
                 .listener(new AffinityClientListener() {
@@ -91,9 +102,7 @@ class MicrometerObservationsTest {
                         recorder.finished(call, result);
                         micrometer.finished(call, result);
                     }
-                })
-                .build();
-        MicrometerObservations.bindTo(client, meters);
+                });
     }
 
     @AfterEach
@@ -124,16 +133,24 @@ class MicrometerObservationsTest {
 
     @Test
     void retriesAnd429sAreCountedAndTheFinalStatusTagged() {
-        server.failNext("getPerson", 1, Failure.status(429));
-        server.failNext("getPerson", 1, Failure.status(503));
+        server.failNext("getPerson", 2, Failure.status(503));
         StepVerifier.create(client.persons().get(1)).expectNextCount(1).verifyComplete();
 
         assertEquals(2.0, meters.get(MicrometerObservations.RETRIES).tag("operation", "/persons/{person_id}")
                 .counter().count());
-        assertEquals(1.0, meters.get(MicrometerObservations.RATE_LIMITED).counter().count());
         assertTrue(events.contains("retrying GET /persons/{person_id} #2"), events.toString());
         assertTrue(events.contains("retrying GET /persons/{person_id} #3"), events.toString());
         assertEquals("finished GET /persons/{person_id} OptionalInt[200] SUCCESS", events.get(events.size() - 1));
+
+        // a 429 whose reset is beyond the client's cap on server waits fails at once: counted, tagged 429
+        client.close();
+        client = builder(RateLimitOptions.builder().maxServerWait(Duration.ofMillis(1)).build()).build();
+        server.failNext("getPerson", 1, Failure.status(429));
+        StepVerifier.create(client.persons().get(1)).expectError(RateLimitException.class).verify();
+        assertEquals(1.0, meters.get(MicrometerObservations.RATE_LIMITED).counter().count());
+        assertTrue(events.contains("429 GET /persons/{person_id}"), events.toString());
+        assertEquals(1, meters.get(MicrometerObservations.CALLS).tag("status", "429").tag("outcome", "CLIENT_ERROR")
+                .timer().count());
     }
 
     @Test
