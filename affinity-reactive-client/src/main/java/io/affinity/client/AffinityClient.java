@@ -167,6 +167,16 @@ public final class AffinityClient implements AutoCloseable {
         return engine.rateLimitSnapshot();
     }
 
+    /** @return the calls of this client started and not yet ended (a gauge for metrics) */
+    public int callsInFlight() {
+        return engine.callsInFlight();
+    }
+
+    /** @return the attempts of this client waiting for a rate-limit permit (a gauge for metrics) */
+    public int callsQueued() {
+        return engine.callsQueued();
+    }
+
     /**
      * Releases what this client created (its connection pool) without blocking. A Reactor Netty
      * {@code HttpClient} you supplied is left as it is. Calls made afterwards fail.

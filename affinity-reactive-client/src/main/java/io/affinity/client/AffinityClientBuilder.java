@@ -5,6 +5,7 @@ import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.Credentials;
 import io.affinity.client.internal.EngineSettings;
 import io.affinity.client.paging.PagedFlux;
+import io.affinity.client.observation.AffinityClientListener;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.client.ratelimit.Ticker;
@@ -33,6 +34,8 @@ import reactor.netty.http.client.HttpClient;
  */
 public final class AffinityClientBuilder {
 
+    private static final AffinityClientListener NO_LISTENER = new AffinityClientListener() { };
+
     /** The production API. */
     public static final String DEFAULT_BASE_URL = "https://api.affinity.co";
     /** The default {@link #callTimeout(Duration)}: every call ends within it, waits and retries included. */
@@ -52,6 +55,7 @@ public final class AffinityClientBuilder {
     private Duration downloadTimeout;
     private int maxEmptyPages = PagedFlux.DEFAULT_MAX_EMPTY_PAGES;
     private Ticker ticker = Ticker.system();
+    private AffinityClientListener listener = NO_LISTENER;
     private RetryOptions retryOptions = RetryOptions.defaults();
     private RateLimitOptions rateLimitOptions = RateLimitOptions.defaults();
     private RateLimiter rateLimiter;
@@ -258,6 +262,18 @@ public final class AffinityClientBuilder {
     }
 
     /**
+     * Sets the listener that hears about every call (started, rate-limit waits, 429s, retries, finished), for
+     * metrics or tracing without Micrometer; {@link io.affinity.client.observation.MicrometerObservations} is one.
+     *
+     * @param listener the listener; calls made by this client report to it
+     * @return this builder
+     */
+    public AffinityClientBuilder listener(AffinityClientListener listener) {
+        this.listener = Args.notNull("listener", listener);
+        return this;
+    }
+
+    /**
      * @return a new client
      * @throws IllegalStateException when no API key was set
      */
@@ -269,7 +285,7 @@ public final class AffinityClientBuilder {
                 : Credentials.basic(apiKey), baseUrl, connectTimeout,
                 responseTimeout, callTimeout, retryOptions, rateLimitOptions, rateLimiter, connectionPoolOptions::newConnectionProvider, maxResponseSize,
                 httpClient, scheduler != null ? scheduler : Schedulers.parallel(), AffinityJson.newObjectMapper(),
-                attemptTimeout, downloadTimeout, maxEmptyPages, ticker);
+                attemptTimeout, downloadTimeout, maxEmptyPages, ticker, listener);
         return new AffinityClient(ApiEngine.create(settings),
                 "AffinityClient{baseUrl=" + baseUrl + ", authScheme=" + authScheme + '}');
     }

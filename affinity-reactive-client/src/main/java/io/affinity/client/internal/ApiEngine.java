@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,6 +57,7 @@ public final class ApiEngine implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final ResponseErrors errors;
     private final Downloads downloads;
+    private final CallPath callPath;
     private final Clock clock;
     private final Duration callTimeout;
     private final Duration attemptTimeout;
@@ -80,7 +80,8 @@ public final class ApiEngine implements AutoCloseable {
                 : RateLimiter.tokenBucket(settings.rateLimitOptions(), settings.scheduler(), settings.ticker());
         this.retryPolicy = new RetryPolicy(settings.retryOptions(), settings.rateLimitOptions(), settings.scheduler());
         this.errors = new ResponseErrors(mapper, settings.credentials());
-        this.downloads = new Downloads(transport, limiter, retryPolicy, errors, clock, settings.downloadTimeout(),
+        this.callPath = new CallPath(limiter, settings.listener(), settings.ticker());
+        this.downloads = new Downloads(transport, callPath, retryPolicy, errors, clock, settings.downloadTimeout(),
                 settings.scheduler(), settings.ticker());
     }
 
@@ -188,6 +189,16 @@ public final class ApiEngine implements AutoCloseable {
                 : downloads.download(built));
     }
 
+    /** @return the calls started and not yet ended */
+    public int callsInFlight() {
+        return callPath.inFlight();
+    }
+
+    /** @return the attempts waiting for a rate-limit permit */
+    public int callsQueued() {
+        return callPath.queued();
+    }
+
     /** @return the latest rate limits the server reported */
     public RateLimitSnapshot rateLimitSnapshot() {
         return limiter.snapshot();
@@ -202,9 +213,9 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     private <T> Mono<T> execute(ApiRequest request, ResponseType<T> type) {
-        return Mono.defer(() -> {
+        return callPath.observed(request, observed -> Mono.defer(() -> {
             CallProgress progress = new CallProgress();
-            Mono<T> result = call(request, progress)
+            Mono<T> result = call(request, progress, observed)
                     .doOnCancel(progress::stop)
                     .flatMap(response -> decode(request, response, type));
             if (callTimeout == null) {
@@ -216,10 +227,10 @@ public final class ApiEngine implements AutoCloseable {
                         TransportException.Kind.TIMEOUT, progress.written(),
                         new TimeoutException("the call did not complete within the call timeout of " + callTimeout));
             }), scheduler);
-        });
+        }).flux()).singleOrEmpty();
     }
 
-    private Mono<RawResponse> call(ApiRequest request, CallProgress progress) {
+    private Mono<RawResponse> call(ApiRequest request, CallProgress progress, CallPath.Observed observed) {
         if (closed.get()) {
             return Mono.error(new IllegalStateException("the Affinity client is closed"));
         }
@@ -230,8 +241,7 @@ public final class ApiEngine implements AutoCloseable {
             return Mono.error(new IllegalArgumentException("the request body cannot be written as JSON: "
                     + e.getOriginalMessage(), e));
         }
-        AtomicInteger attempts = new AtomicInteger();
-        return Mono.defer(() -> attempt(prepared, attempts.incrementAndGet(), progress))
+        return Mono.defer(() -> attempt(prepared, progress, observed))
                 .retryWhen(retryPolicy.retriesOf(request));
     }
 
@@ -253,38 +263,34 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     /**
-     * One attempt: a permit, one exchange within the attempt timeout, the permit back with what the response
-     * said, status to error. A permit that reaches a call whose caller has gone sends nothing.
+     * One attempt through the {@link CallPath}: a permit, one exchange within the attempt timeout, the permit back
+     * with what the response said, status to error.
      */
-    private Mono<RawResponse> attempt(PreparedCall call, int attempt, CallProgress progress) {
+    private Mono<RawResponse> attempt(PreparedCall call, CallProgress progress, CallPath.Observed observed) {
         ApiRequest request = call.request();
         String method = request.method().name();
-        return Mono.usingWhen(limiter.acquire(method, request.path()).map(OncePermit::new),
-                permit -> {
-                    if (progress.stopped()) {
-                        return Mono.empty();
-                    }
-                    long start = System.nanoTime();
-                    return transport.exchange(call, progress)
-                            .timeout(attemptTimeout, scheduler)
-                            .onErrorMap(TimeoutException.class, timeout -> new TransportException(method,
-                                    request.path(), TransportException.Kind.TIMEOUT, progress.abandonCurrent(),
-                                    new TimeoutException("no complete response within the attempt timeout of "
-                                            + attemptTimeout)))
-                            .doOnError(failure -> LOG.debug("{} {} failed (attempt {}, {} ms): {}", method,
-                                    request.path(), attempt, elapsedMillis(start), failure.getMessage()))
-                            .flatMap(response -> {
-                                LOG.debug("{} {} -> {} (attempt {}, {} ms)", method, request.path(),
-                                        response.status(), attempt, elapsedMillis(start));
-                                RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
-                                permit.release(feedback);
-                                return response.isSuccess() ? Mono.just(response)
-                                        : Mono.error(errors.forStatus(request, response, feedback));
-                            });
-                },
-                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())),
-                (permit, failure) -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())),
-                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.cancelled())));
+        return callPath.attempt(request, observed, progress, (permit, attemptOf) -> {
+            long start = System.nanoTime();
+            int attempt = attemptOf.attempt();
+            return transport.exchange(call, progress)
+                    .timeout(attemptTimeout, scheduler)
+                    .onErrorMap(TimeoutException.class, timeout -> new TransportException(method,
+                            request.path(), TransportException.Kind.TIMEOUT, progress.abandonCurrent(),
+                            new TimeoutException("no complete response within the attempt timeout of "
+                                    + attemptTimeout)))
+                    .doOnError(failure -> LOG.debug("{} {} failed (attempt {}, {} ms): {}", method,
+                            request.path(), attempt, elapsedMillis(start), failure.getMessage()))
+                    .flatMap(response -> {
+                        LOG.debug("{} {} -> {} (attempt {}, {} ms)", method, request.path(),
+                                response.status(), attempt, elapsedMillis(start));
+                        attemptOf.responded(response.status());
+                        RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
+                        permit.release(feedback);
+                        return response.isSuccess() ? Mono.just(response)
+                                : Mono.error(errors.forStatus(request, response, feedback));
+                    })
+                    .flux();
+        }).singleOrEmpty();
     }
 
     private static long elapsedMillis(long startNanos) {

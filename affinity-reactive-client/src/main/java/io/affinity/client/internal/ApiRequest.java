@@ -31,12 +31,15 @@ public final class ApiRequest {
 
     private final HttpMethod method;
     private final String path;
+    private final String pathTemplate;
     private final List<Map.Entry<String, String>> query;
     private final Body body;
 
-    private ApiRequest(HttpMethod method, String path, List<Map.Entry<String, String>> query, Body body) {
+    private ApiRequest(HttpMethod method, String path, String pathTemplate, List<Map.Entry<String, String>> query,
+                       Body body) {
         this.method = method;
         this.path = path;
+        this.pathTemplate = pathTemplate;
         this.query = List.copyOf(query);
         this.body = body;
     }
@@ -83,6 +86,11 @@ public final class ApiRequest {
         return path;
     }
 
+    /** @return the path as a template, variables in braces (for example {@code /lists/{list_id}}): no ids */
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
     /** @return the query parameters in order, not encoded */
     public List<Map.Entry<String, String>> query() {
         return query;
@@ -121,7 +129,7 @@ public final class ApiRequest {
             }
         }
         params.add(Map.entry(PAGE_TOKEN, pageToken));
-        return new ApiRequest(method, path, params, body);
+        return new ApiRequest(method, path, pathTemplate, params, body);
     }
 
     static void appendEncoded(StringBuilder out, List<Map.Entry<String, String>> params) {
@@ -321,7 +329,7 @@ public final class ApiRequest {
             Body body = jsonBody != null ? new JsonBody(jsonBody)
                     : formFields != null ? new FormBody(List.copyOf(formFields))
                     : multipartParts != null ? new MultipartBody(List.copyOf(multipartParts)) : null;
-            return new ApiRequest(method, path.toString(), query, body);
+            return new ApiRequest(method, path.toString(), pathTemplate, query, body);
         }
     }
 

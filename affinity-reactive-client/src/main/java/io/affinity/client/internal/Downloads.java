@@ -4,7 +4,6 @@ import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.ErrorResponseException;
 import io.affinity.client.error.TransportException;
 import io.affinity.client.ratelimit.RateLimitFeedback;
-import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.client.ratelimit.Ticker;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
@@ -37,7 +36,7 @@ final class Downloads {
     private static final byte[] NO_BODY = new byte[0];
 
     private final HttpTransport transport;
-    private final RateLimiter limiter;
+    private final CallPath callPath;
     private final RetryPolicy retryPolicy;
     private final ResponseErrors errors;
     private final Clock clock;
@@ -50,10 +49,10 @@ final class Downloads {
      * @param scheduler the scheduler of the deadline's timer
      * @param ticker    the clock the deadline is measured with
      */
-    Downloads(HttpTransport transport, RateLimiter limiter, RetryPolicy retryPolicy, ResponseErrors errors,
+    Downloads(HttpTransport transport, CallPath callPath, RetryPolicy retryPolicy, ResponseErrors errors,
               Clock clock, Duration deadline, Scheduler scheduler, Ticker ticker) {
         this.transport = transport;
-        this.limiter = limiter;
+        this.callPath = callPath;
         this.retryPolicy = retryPolicy;
         this.errors = errors;
         this.clock = clock;
@@ -64,10 +63,10 @@ final class Downloads {
 
     Flux<ByteBuffer> download(ApiRequest request) {
         PreparedCall call = new PreparedCall(request, request.pathAndQuery(), null, null);
-        return Flux.defer(() -> {
+        return callPath.observed(request, observed -> {
             AtomicBoolean streaming = new AtomicBoolean();
             CallProgress progress = new CallProgress();
-            Flux<ByteBuffer> body = Flux.defer(() -> attempt(call, streaming, progress))
+            Flux<ByteBuffer> body = Flux.defer(() -> attempt(call, streaming, progress, observed))
                     .retryWhen(retryPolicy.retriesOf(request, () -> !streaming.get()))
                     .doOnCancel(progress::stop);
             return deadline == null ? body : withinDeadline(body, call, progress);
@@ -88,27 +87,27 @@ final class Downloads {
                 });
     }
 
-    /** One attempt: a permit for the API's answer, then the body, from the API or where it redirects. */
-    private Flux<ByteBuffer> attempt(PreparedCall call, AtomicBoolean streaming, CallProgress progress) {
-        ApiRequest request = call.request();
-        return Flux.usingWhen(limiter.acquire(request.method().name(), request.path()).map(OncePermit::new),
-                permit -> progress.stopped() ? Flux.empty()
-                        : transport.download(call, URI.create(transport.urlOf(call)), progress, (response, body) -> {
-                            RateLimitFeedback feedback = RateLimitHeaders.feedback(head(response), clock);
-                            permit.release(feedback);
-                            return read(call, URI.create(transport.urlOf(call)), response, body, feedback, 0,
-                                    streaming, progress);
-                        }),
-                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())),
-                (permit, failure) -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.none())),
-                permit -> Mono.fromRunnable(() -> permit.release(RateLimitFeedback.cancelled())));
+    /**
+     * One attempt through the {@link CallPath}: a permit for the API's answer, then the body, from the API or
+     * where it redirects.
+     */
+    private Flux<ByteBuffer> attempt(PreparedCall call, AtomicBoolean streaming, CallProgress progress,
+                                     CallPath.Observed observed) {
+        return callPath.attempt(call.request(), observed, progress, (permit, attemptOf) ->
+                transport.download(call, URI.create(transport.urlOf(call)), progress, (response, body) -> {
+                    RateLimitFeedback feedback = RateLimitHeaders.feedback(head(response), clock);
+                    permit.release(feedback);
+                    return read(call, URI.create(transport.urlOf(call)), response, body, feedback, 0,
+                            streaming, progress, attemptOf);
+                }));
     }
 
     private Flux<ByteBuffer> read(PreparedCall call, URI url, HttpClientResponse response, ByteBufFlux body,
                                   RateLimitFeedback feedback, int redirects, AtomicBoolean streaming,
-                                  CallProgress progress) {
+                                  CallProgress progress, CallPath.Observed observed) {
         ApiRequest request = call.request();
         int status = response.status().code();
+        observed.responded(status);
         if (status >= 200 && status < 300) {
             return body.map(Downloads::copy).doOnNext(first -> streaming.set(true));
         }
@@ -137,7 +136,7 @@ final class Downloads {
             // drain this answer, then follow: a redirect to another host never carries the API key
             return body.then().thenMany(transport.download(call, next, progress, (nextResponse, nextBody) ->
                     read(call, next, nextResponse, nextBody, RateLimitFeedback.none(), redirects + 1, streaming,
-                            progress)));
+                            progress, observed)));
         }
         BodyBuffer kept = new BodyBuffer(-1, MAX_ERROR_BODY);
         return body.doOnNext(kept::append)

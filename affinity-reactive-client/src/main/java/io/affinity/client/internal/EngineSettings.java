@@ -1,6 +1,7 @@
 package io.affinity.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.affinity.client.observation.AffinityClientListener;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.client.ratelimit.Ticker;
@@ -34,10 +35,12 @@ import reactor.netty.resources.ConnectionProvider;
  * @param downloadTimeout the longest a whole download may take, or {@code null} for no such limit
  * @param maxEmptyPages   how many empty pages in a row, each with a next token, a walk accepts
  * @param ticker          the monotonic clock of the default rate limiter and of deadlines
+ * @param listener        hears about every call (a no-op listener when the user set none)
  */
 public record EngineSettings(Credentials credentials, String baseUrl, Duration connectTimeout,
                              Duration responseTimeout, Duration callTimeout, RetryOptions retryOptions, RateLimitOptions rateLimitOptions,
                              RateLimiter rateLimiter, Supplier<ConnectionProvider> connectionPool, long maxResponseSize,
                              HttpClient httpClient, Scheduler scheduler, ObjectMapper objectMapper,
-                             Duration attemptTimeout, Duration downloadTimeout, int maxEmptyPages, Ticker ticker) {
+                             Duration attemptTimeout, Duration downloadTimeout, int maxEmptyPages, Ticker ticker,
+                             AffinityClientListener listener) {
 }

@@ -1,0 +1,2 @@
+/** The testkit in Spring tests: {@link io.affinity.testkit.spring.WithAffinityMockServer}. */
+package io.affinity.testkit.spring;
