@@ -13,11 +13,14 @@ module io.affinity.client {
     requires io.netty.handler;
     requires io.netty.transport;
     requires org.slf4j;
+    requires static micrometer.core;
+    requires static micrometer.observation;
     requires static java.compiler;
     requires static org.immutables.value.annotations;
 
     exports io.affinity.client;
     exports io.affinity.client.error;
+    exports io.affinity.client.observation;
     exports io.affinity.client.paging;
     exports io.affinity.client.query;
     exports io.affinity.client.ratelimit;
