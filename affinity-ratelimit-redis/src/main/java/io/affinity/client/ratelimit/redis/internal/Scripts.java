@@ -30,7 +30,7 @@ final class Scripts {
             """;
 
     private static final String LOAD = """
-            local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'limit', 'gate', 'refuse', 'reset', 'ver', 'wl', 'wr')
+            local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'limit', 'gate', 'refuse', 'reset', 'ver', 'wl', 'wr', 'wi')
             local limit = tonumber(s[3]) or defaultLimit
             local tokens = tonumber(s[1]) or limit
             local ts = tonumber(s[2]) or now
@@ -40,6 +40,7 @@ final class Scripts {
             local ver = s[7] or '0'
             local wl = tonumber(s[8])
             local wr = tonumber(s[9]) or 0
+            local wi = s[10] or '0'
             if now > ts then
               tokens = math.min(limit, tokens + (now - ts) * limit / 60000)
               ts = now
@@ -59,7 +60,7 @@ final class Scripts {
             local cap = tonumber(ARGV[2])
             if (not wl) or wr <= now then
               -- no window known: take one as opening now with the whole limit, until a response tells better
-              wl, wr = limit, now + 60000
+              wl, wr, wi = limit, now + 60000, '1'
             end
             local code, wait = 0, 0
             if refuse > now then
@@ -79,7 +80,7 @@ final class Scripts {
               redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[4])
             end
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(ts), 'limit', tostring(limit))
-            redis.call('HSET', KEYS[1], 'wl', tostring(wl), 'wr', tostring(wr))
+            redis.call('HSET', KEYS[1], 'wl', tostring(wl), 'wr', tostring(wr), 'wi', wi)
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             redis.call('PEXPIRE', KEYS[2], ARGV[5])
             local reply = {code, wait, math.max(0, reset - now), ver}
@@ -116,15 +117,18 @@ final class Scripts {
               local left = tonumber(ARGV[6]) - inflight
               tokens = math.min(tokens, math.max(0, left))
               -- the window's own count: until its reset (at most a minute away), no more than it has left; reports
-              -- arrive out of order, so within a window the lowest count and the earliest reset hold
+              -- arrive out of order, so within a window the lowest count holds, and the latest reset (resets are rounded
+              -- up to whole seconds); a window assumed from the first grant takes the server's reset
               local rr = now + math.min(tonumber(ARGV[12]), 60000)
               if (not wl) or wr <= now then
                 wl, wr = left, rr
+              elseif wi == '1' then
+                wl, wr = math.min(wl, left), rr
               else
                 wl = math.min(wl, left)
-                if rr < wr then wr = rr end
+                if rr > wr then wr = rr end
               end
-              redis.call('HSET', KEYS[1], 'wl', tostring(wl), 'wr', tostring(wr))
+              redis.call('HSET', KEYS[1], 'wl', tostring(wl), 'wr', tostring(wr), 'wi', '0')
             end
             tokens = math.min(tokens, limit)
             local g = tonumber(ARGV[7])
