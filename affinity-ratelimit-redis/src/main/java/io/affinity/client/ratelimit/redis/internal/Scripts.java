@@ -11,7 +11,8 @@ import java.util.HexFormat;
  *
  * <p>Keys: {@code KEYS[1]} a hash with the bucket ({@code tokens}, {@code ts}, {@code limit}), the gate
  * ({@code gate}: closed until then), the refusal ({@code refuse}: calls fail at once until then, {@code reset}: the
- * server's reset told to them) and the latest limits ({@code uL uR uT oL oR oT}, {@code ver}); {@code KEYS[2]} a
+ * server's reset told to them), the user window as last reported ({@code wl}: requests it has left, less those in
+ * flight and granted since; {@code wr}: its reset, at most a minute ahead) and the latest limits ({@code uL uR uT oL oR oT}, {@code ver}); {@code KEYS[2]} a
  * sorted set of in-flight leases scored by their expiry. Both keys carry one hash tag, so they live in one slot of
  * a Redis Cluster.
  */
@@ -29,7 +30,7 @@ final class Scripts {
             """;
 
     private static final String LOAD = """
-            local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'limit', 'gate', 'refuse', 'reset', 'ver')
+            local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'limit', 'gate', 'refuse', 'reset', 'ver', 'wl', 'wr', 'wi')
             local limit = tonumber(s[3]) or defaultLimit
             local tokens = tonumber(s[1]) or limit
             local ts = tonumber(s[2]) or now
@@ -37,6 +38,9 @@ final class Scripts {
             local refuse = tonumber(s[5]) or 0
             local reset = tonumber(s[6]) or 0
             local ver = s[7] or '0'
+            local wl = tonumber(s[8])
+            local wr = tonumber(s[9]) or 0
+            local wi = s[10] or '0'
             if now > ts then
               tokens = math.min(limit, tokens + (now - ts) * limit / 60000)
               ts = now
@@ -54,11 +58,17 @@ final class Scripts {
             local defaultLimit = tonumber(ARGV[1])
             """ + LOAD + """
             local cap = tonumber(ARGV[2])
+            if (not wl) or wr <= now then
+              -- no window known: take one as opening now with the whole limit, until a response tells better
+              wl, wr, wi = limit, now + 60000, '1'
+            end
             local code, wait = 0, 0
             if refuse > now then
               code, wait = 3, refuse - now
             elseif gate > now then
               code, wait = 1, gate - now
+            elseif wl and wr > now and wl < 1 then
+              code, wait = 1, wr - now
             elseif cap > 0 and redis.call('ZCARD', KEYS[2]) >= cap then
               local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
               code, wait = 2, math.max(1, tonumber(first[2]) - now)
@@ -66,9 +76,11 @@ final class Scripts {
               code, wait = 1, math.max(1, math.ceil((1 - tokens) * 60000 / limit))
             else
               tokens = tokens - 1
+              if wl and wr > now then wl = wl - 1 end
               redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[4])
             end
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(ts), 'limit', tostring(limit))
+            redis.call('HSET', KEYS[1], 'wl', tostring(wl), 'wr', tostring(wr), 'wi', wi)
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             redis.call('PEXPIRE', KEYS[2], ARGV[5])
             local reply = {code, wait, math.max(0, reset - now), ver}
@@ -95,11 +107,28 @@ final class Scripts {
             if ARGV[1] ~= '' then redis.call('ZREM', KEYS[2], ARGV[1]) end
             """ + LOAD + """
             local inflight = redis.call('ZCARD', KEYS[2])
-            if ARGV[2] == '1' then tokens = tokens + 1 end
+            if ARGV[2] == '1' then
+              tokens = tokens + 1
+              if wl and wr > now then wl = wl + 1 end
+            end
             if ARGV[5] ~= '' then
               local l = tonumber(ARGV[5])
               if l > 0 then limit = l end
-              tokens = math.min(tokens, math.max(0, tonumber(ARGV[6]) - inflight))
+              local left = tonumber(ARGV[6]) - inflight
+              tokens = math.min(tokens, math.max(0, left))
+              -- the window's own count: until its reset (at most a minute away), no more than it has left; reports
+              -- arrive out of order, so within a window the lowest count holds, and the latest reset (resets are rounded
+              -- up to whole seconds); a window assumed from the first grant takes the server's reset
+              local rr = now + math.min(tonumber(ARGV[12]), 60000)
+              if (not wl) or wr <= now then
+                wl, wr = left, rr
+              elseif wi == '1' then
+                wl, wr = math.min(wl, left), rr
+              else
+                wl = math.min(wl, left)
+                if rr > wr then wr = rr end
+              end
+              redis.call('HSET', KEYS[1], 'wl', tostring(wl), 'wr', tostring(wr), 'wi', '0')
             end
             tokens = math.min(tokens, limit)
             local g = tonumber(ARGV[7])
