@@ -49,7 +49,7 @@ class AffinityCliTest {
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--base-url", server.baseUrl()));
+        List<String> all = new ArrayList<>(List.of("--base-url", server.baseUrl().toString()));
         all.addAll(List.of(args));
         return AffinityCli.run(all.toArray(String[]::new), Map.of("AFFINITY_API_KEY", server.apiKey()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

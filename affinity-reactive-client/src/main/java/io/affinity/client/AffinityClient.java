@@ -49,12 +49,12 @@ public final class AffinityClient implements AutoCloseable {
         this.description = description;
         this.listEntries = new ListEntries(engine);
         this.persons = new Persons(engine);
-        this.organizations = new Organizations(engine);
+        this.organizations = new Organizations(engine, new RelationshipStrengths(engine));
         this.opportunities = new Opportunities(engine);
         this.fields = new Fields(engine, recipes);
         this.account = new Account(engine);
         this.fieldValues = new FieldValues(engine);
-        this.fieldValueChanges = new FieldValueChanges(engine);
+        this.fieldValueChanges = new FieldValueChanges(engine, fields);
         this.lists = new Lists(engine, new ListExporter(this, recipes));
         this.interactions = new Interactions(engine);
         this.relationshipStrengths = new RelationshipStrengths(engine);
