@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "affinity", mixinStandardHelpOptions = true, versionProvider = AffinityCli.Version.class,
         description = "Read-only tools over the Affinity API v1. The API key comes from --api-key-file or "
                 + "AFFINITY_API_KEY; without one, the commands run against an embedded fake API with a seeded dataset.",
-        subcommands = {ExportCommand.class, AffinityCli.Whoami.class, AffinityCli.RateLimit.class},
+        subcommands = {ExportCommand.class, AffinityCli.Whoami.class, AffinityCli.RateLimit.class,
+                StatusHistoryCommand.class},
         footer = {"", "Exit codes: 0 done, 1 API or I/O failure, 2 bad usage, 3 monthly quota too small, "
                 + "130 stopped (checkpoint saved)."})
 public final class AffinityCli {

@@ -195,7 +195,7 @@ final class ExportCommand {
             }
         }
 
-        private static AffinityList findList(AffinityBlockingClient client, String nameOrId) {
+        static AffinityList findList(AffinityBlockingClient client, String nameOrId) {
             if (nameOrId.matches("[0-9]{1,18}")) {
                 return client.lists().get(Long.parseLong(nameOrId));
             }

@@ -122,6 +122,8 @@ class AffinityCliTest {
                 dir.resolve("y.csv").toString(), "--resume"));
         assertEquals(AffinityCli.OK, run("whoami"));
         assertEquals(AffinityCli.OK, run("rate-limit"));
+        assertEquals(AffinityCli.OK, run("status-history", "Generated list 1", "Status"));
+        assertEquals(AffinityCli.USAGE, run("status-history", "Generated list 1", "Nope"));
         assertFalse(err.toString().contains(server.apiKey()));
     }
 
