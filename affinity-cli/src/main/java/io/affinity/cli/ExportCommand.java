@@ -182,6 +182,7 @@ final class ExportCommand {
                     }
                     progress.finish();
                     if (stopped) {
+                        Thread.interrupted(); // Ctrl-C interrupted this thread: the checkpoint must still be written
                         save(file, writer, identity, checkpointFile);
                         cli.err.println("Stopped after " + writer.rows + " rows; checkpoint saved in "
                                 + checkpointFile + ": run again with --resume to continue.");
