@@ -24,5 +24,6 @@ module io.affinity.client {
     exports io.affinity.client.paging;
     exports io.affinity.client.query;
     exports io.affinity.client.ratelimit;
+    exports io.affinity.client.recipes;
     exports io.affinity.client.retry;
 }

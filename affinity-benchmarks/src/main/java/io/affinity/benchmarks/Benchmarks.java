@@ -17,10 +17,12 @@ import java.util.Set;
  * </ol>
  *
  * <pre>
- * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [limiter] [redis]
+ * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [limiter] [redis] [export]
  * </pre>
  * Without arguments the first three run (about four minutes on two cores). {@code redis} (four clients sharing one
- * limit through {@code RedisRateLimiter}; needs {@code redis-server} on the PATH) runs only when named.
+ * limit through {@code RedisRateLimiter}; needs {@code redis-server} on the PATH) runs only when named; so do
+ * {@code export} (the list export recipe against the testkit at 900 requests a minute, about seven minutes) and
+ * {@code export-lifted} (only its part without the limit).
  */
 public final class Benchmarks {
 
@@ -47,9 +49,15 @@ public final class Benchmarks {
         if (selected.remove("redis")) {
             table.addAll(new SharedLimiterBenchmark().run());
         }
+        if (selected.remove("export")) {
+            table.addAll(new ExportBenchmark().run());
+        }
+        if (selected.remove("export-lifted")) {
+            table.addAll(new ExportBenchmark().lifted());
+        }
         if (!selected.isEmpty()) {
             throw new IllegalArgumentException("unknown benchmarks " + selected
-                    + "; choose from throughput, memory, limiter, redis");
+                    + "; choose from throughput, memory, limiter, redis, export, export-lifted");
         }
         System.out.println();
         System.out.println("## Results");

@@ -42,20 +42,20 @@ public final class AffinityClient implements AutoCloseable {
     private final Notes notes;
     private final Reminders reminders;
 
-    AffinityClient(ApiEngine engine, String description) {
+    AffinityClient(ApiEngine engine, String description, RecipeContext recipes) {
         this.engine = engine;
         this.entityFiles = new EntityFiles(engine);
         this.webhooks = new Webhooks(engine);
         this.description = description;
-        this.lists = new Lists(engine);
         this.listEntries = new ListEntries(engine);
         this.persons = new Persons(engine);
-        this.organizations = new Organizations(engine);
+        this.organizations = new Organizations(engine, new RelationshipStrengths(engine));
         this.opportunities = new Opportunities(engine);
-        this.fields = new Fields(engine);
+        this.fields = new Fields(engine, recipes);
         this.account = new Account(engine);
         this.fieldValues = new FieldValues(engine);
-        this.fieldValueChanges = new FieldValueChanges(engine);
+        this.fieldValueChanges = new FieldValueChanges(engine, fields);
+        this.lists = new Lists(engine, new ListExporter(this, recipes));
         this.interactions = new Interactions(engine);
         this.relationshipStrengths = new RelationshipStrengths(engine);
         this.notes = new Notes(engine);

@@ -4,6 +4,7 @@ import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.Credentials;
 import io.affinity.client.internal.EngineSettings;
+import io.affinity.client.internal.MeteredRateLimiter;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.observation.AffinityClientListener;
 import io.affinity.client.ratelimit.RateLimitOptions;
@@ -59,6 +60,7 @@ public final class AffinityClientBuilder {
     private RetryOptions retryOptions = RetryOptions.defaults();
     private RateLimitOptions rateLimitOptions = RateLimitOptions.defaults();
     private RateLimiter rateLimiter;
+    private Duration fieldCacheTtl = Duration.ofMinutes(5);
     private ConnectionPoolOptions connectionPoolOptions = ConnectionPoolOptions.defaults();
     private long maxResponseSize = 32L * 1024 * 1024;
     private HttpClient httpClient;
@@ -274,6 +276,17 @@ public final class AffinityClientBuilder {
     }
 
     /**
+     * How long {@link Fields#cache()} keeps the fields before it fetches them again; 5 minutes by default.
+     *
+     * @param ttl positive
+     * @return this builder
+     */
+    public AffinityClientBuilder fieldCacheTtl(Duration ttl) {
+        this.fieldCacheTtl = Args.positive("fieldCacheTtl", ttl);
+        return this;
+    }
+
+    /**
      * @return a new client
      * @throws IllegalStateException when no API key was set
      */
@@ -281,13 +294,17 @@ public final class AffinityClientBuilder {
         if (apiKey == null) {
             throw new IllegalStateException("apiKey must be set: AffinityClient.builder().apiKey(...)");
         }
+        Scheduler timers = scheduler != null ? scheduler : Schedulers.parallel();
+        MeteredRateLimiter meter = new MeteredRateLimiter(rateLimiter != null ? rateLimiter
+                : RateLimiter.tokenBucket(rateLimitOptions, timers, ticker), ticker);
         EngineSettings settings = new EngineSettings(authScheme == AuthScheme.BEARER ? Credentials.bearer(apiKey)
                 : Credentials.basic(apiKey), baseUrl, connectTimeout,
-                responseTimeout, callTimeout, retryOptions, rateLimitOptions, rateLimiter, connectionPoolOptions::newConnectionProvider, maxResponseSize,
-                httpClient, scheduler != null ? scheduler : Schedulers.parallel(), AffinityJson.newObjectMapper(),
+                responseTimeout, callTimeout, retryOptions, rateLimitOptions, meter, connectionPoolOptions::newConnectionProvider, maxResponseSize,
+                httpClient, timers, AffinityJson.newObjectMapper(),
                 attemptTimeout, downloadTimeout, maxEmptyPages, ticker, listener);
         return new AffinityClient(ApiEngine.create(settings),
-                "AffinityClient{baseUrl=" + baseUrl + ", authScheme=" + authScheme + '}');
+                "AffinityClient{baseUrl=" + baseUrl + ", authScheme=" + authScheme + '}',
+                new RecipeContext(meter, ticker, fieldCacheTtl));
     }
 
     private static String checkBaseUrl(String baseUrl) {

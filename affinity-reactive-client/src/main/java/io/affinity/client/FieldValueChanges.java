@@ -7,6 +7,8 @@ import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
 import io.affinity.client.query.FieldValueChangeQuery;
 import io.affinity.model.FieldValueChange;
+import io.affinity.model.ImmutableFieldValueChange;
+import java.util.Comparator;
 import java.util.List;
 import reactor.core.publisher.Flux;
 
@@ -20,9 +22,32 @@ public final class FieldValueChanges {
             ResponseType.of(new TypeReference<List<FieldValueChange>>() { });
 
     private final ApiEngine engine;
+    private final Fields fields;
 
-    FieldValueChanges(ApiEngine engine) {
+    FieldValueChanges(ApiEngine engine, Fields fields) {
         this.engine = engine;
+        this.fields = fields;
+    }
+
+    /**
+     * The history of a status field (or any field that tracks changes): finds the field by name among the list's
+     * fields ({@link FieldCache#byName(long, String)}), then its changes ({@code GET /field-value-changes}), each
+     * value read as the field's value type, oldest first (ties by id). The changes are gathered before the first
+     * is emitted, to order them.
+     *
+     * @param listId    the list id, positive
+     * @param fieldName the field's name (case-insensitive) or id; not blank
+     * @return the changes; fails with {@link IllegalArgumentException} when no field has that name, with
+     *         {@link io.affinity.client.recipes.AmbiguousNameException} when several do
+     */
+    public Flux<FieldValueChange> history(long listId, String fieldName) {
+        return fields.cache().byName(listId, fieldName).flatMapMany(field -> list(FieldValueChangeQuery.builder()
+                        .fieldId(field.id()).build())
+                .map(change -> change.value().<FieldValueChange>map(value -> ImmutableFieldValueChange.copyOf(change)
+                        .withValue(value.as(field.valueType()))).orElse(change))
+                .collectSortedList(Comparator.comparing(FieldValueChange::changedAt)
+                        .thenComparing(FieldValueChange::id))
+                .flatMapIterable(changes -> changes));
     }
 
     /**

@@ -25,9 +25,21 @@ public final class Fields {
     private static final ResponseType<Field> FIELD = ResponseType.of(Field.class);
 
     private final ApiEngine engine;
+    private final FieldCache cache;
 
-    Fields(ApiEngine engine) {
+    Fields(ApiEngine engine, RecipeContext recipes) {
         this.engine = engine;
+        this.cache = new FieldCache(this, recipes.ticker(), recipes.fieldCacheTtl());
+    }
+
+    /**
+     * The fields kept in memory for lookups by name, refreshed after their time to live and invalidated when this
+     * client creates or deletes a field.
+     *
+     * @return the cache
+     */
+    public FieldCache cache() {
+        return cache;
     }
 
     /**
@@ -73,7 +85,7 @@ public final class Fields {
             Args.check(!request.isListSpecific().orElse(false) || request.listId().isPresent(), "listId",
                     "is required when isListSpecific is true");
             return ApiRequest.post("/fields").jsonBody(request).build();
-        }, FIELD);
+        }, FIELD).doOnTerminate(cache::invalidate).doOnCancel(cache::invalidate);
     }
 
     /**
@@ -86,6 +98,6 @@ public final class Fields {
     public Mono<Void> delete(long fieldId) {
         return Deletion.send(engine, () -> ApiRequest.delete("/fields/{id}")
                 .pathParam("id", Args.positive("fieldId", fieldId))
-                .build());
+                .build()).doOnTerminate(cache::invalidate).doOnCancel(cache::invalidate);
     }
 }

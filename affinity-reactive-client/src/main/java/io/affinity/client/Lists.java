@@ -5,6 +5,8 @@ import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
 import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.recipes.ExportOptions;
+import io.affinity.client.recipes.ExportRow;
 import io.affinity.model.AffinityList;
 import io.affinity.model.CreateListRequest;
 import io.affinity.model.ListPermission;
@@ -24,9 +26,29 @@ public final class Lists {
     private static final ResponseType<AffinityList> LIST = ResponseType.of(AffinityList.class);
 
     private final ApiEngine engine;
+    private final ListExporter exporter;
 
-    Lists(ApiEngine engine) {
+    Lists(ApiEngine engine, ListExporter exporter) {
         this.engine = engine;
+        this.exporter = exporter;
+    }
+
+    /**
+     * Exports a list: every entry with its entity and the values of the list's fields (or the chosen ones), named
+     * from {@link Fields#cache()}. First it makes a {@link io.affinity.client.recipes.QuotaPlan} (one request per
+     * page of entries and one per entry, against the org's monthly quota from {@code GET /rate-limit}) and refuses
+     * with a {@link io.affinity.client.recipes.QuotaExceededException} when it does not fit (or warns, by option).
+     * Then it walks {@code GET /lists/{list_id}/list-entries} page by page and fetches each entry's
+     * {@code GET /field-values?list_entry_id=...} with {@link ExportOptions#concurrency()} calls in flight under the
+     * client's rate limiter, emitting rows in list order. Memory is bounded by a page and the calls in flight, not
+     * by the list's size. Each row carries the checkpoint that resumes after it.
+     *
+     * @param options the list and how to export it
+     * @return the rows; fails with {@link IllegalArgumentException} when the list or a field cannot be found, with
+     *         {@link io.affinity.client.recipes.AmbiguousNameException} when a name matches several
+     */
+    public Flux<ExportRow> export(ExportOptions options) {
+        return exporter.export(options);
     }
 
     /**

@@ -12,6 +12,8 @@ import io.affinity.client.query.OrganizationSearch;
 import io.affinity.model.CreateOrganizationRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Organization;
+import io.affinity.model.RelationshipStrength;
+import java.util.Comparator;
 import io.affinity.model.wire.OrganizationsPage;
 import io.affinity.model.UpdateOrganizationRequest;
 import java.util.List;
@@ -33,8 +35,29 @@ public final class Organizations {
 
     private final ApiEngine engine;
 
-    Organizations(ApiEngine engine) {
+    private final RelationshipStrengths strengths;
+
+    Organizations(ApiEngine engine, RelationshipStrengths strengths) {
         this.engine = engine;
+        this.strengths = strengths;
+    }
+
+    /**
+     * The strongest relationships to an organization: its persons ({@code GET /organizations/{id}}), each with
+     * its relationship strengths to the internal persons ({@code GET /relationships-strengths?external_id=...},
+     * a few calls at once under the rate limiter), ranked strongest first (ties by person, then internal person).
+     *
+     * @param organizationId the organization id, positive
+     * @return the strengths, strongest first; fails with {@link io.affinity.client.error.NotFoundException} when
+     *         the organization does not exist
+     */
+    public Flux<RelationshipStrength> strongestRelationships(long organizationId) {
+        return get(organizationId).flatMapMany(organization -> Flux.fromIterable(organization.personIds())
+                .flatMapSequential(strengths::get, 4, 1)
+                .collectSortedList(Comparator.comparing(RelationshipStrength::strength).reversed()
+                        .thenComparing(RelationshipStrength::externalId)
+                        .thenComparing(RelationshipStrength::internalId))
+                .flatMapIterable(ranked -> ranked));
     }
 
     /**

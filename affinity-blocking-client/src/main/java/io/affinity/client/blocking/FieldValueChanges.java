@@ -33,4 +33,16 @@ public final class FieldValueChanges {
     public List<FieldValueChange> list(FieldValueChangeQuery query) {
         return Blocking.list(reactive.list(query));
     }
+
+    /**
+     * The history of a status field found by list and name, typed, oldest first: blocking twin of
+     * {@link io.affinity.client.FieldValueChanges#history(long, String)}.
+     *
+     * @param listId    the list id, positive
+     * @param fieldName the field's name (case-insensitive) or id; not blank
+     * @return the changes, oldest first
+     */
+    public List<FieldValueChange> history(long listId, String fieldName) {
+        return Blocking.list(reactive.history(listId, fieldName));
+    }
 }

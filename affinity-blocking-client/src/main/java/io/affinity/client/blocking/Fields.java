@@ -16,9 +16,21 @@ import java.util.List;
 public final class Fields {
 
     private final io.affinity.client.Fields reactive;
+    private final FieldCache cache;
 
     Fields(io.affinity.client.Fields reactive) {
         this.reactive = reactive;
+        this.cache = new FieldCache(reactive.cache());
+    }
+
+    /**
+     * The fields kept in memory for lookups by name, refreshed after their time to live and invalidated when this
+     * client creates or deletes a field.
+     *
+     * @return the cache
+     */
+    public FieldCache cache() {
+        return cache;
     }
 
     /**

@@ -2,7 +2,15 @@ package io.affinity.client.blocking;
 
 import io.affinity.model.AffinityList;
 import io.affinity.model.CreateListRequest;
+import io.affinity.client.recipes.ExportOptions;
+import io.affinity.client.recipes.ExportRow;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Lists of persons, organizations or opportunities ({@code /lists}).
@@ -18,6 +26,42 @@ public final class Lists {
 
     Lists(io.affinity.client.Lists reactive) {
         this.reactive = reactive;
+    }
+
+    /**
+     * Exports a list as {@link io.affinity.client.Lists#export} describes: the quota plan first, then the rows in
+     * list order, fetched as the stream is consumed (field values with bounded concurrency). Close the stream to stop
+     * early; {@link ExportRow#next()} of the last row consumed resumes it.
+     *
+     * @param options the list and how to export it
+     * @return the rows; failures are thrown while consuming, unwrapped
+     */
+    public Stream<ExportRow> export(ExportOptions options) {
+        Blocking.requireBlockingAllowed();
+        Cursor<ExportRow> rows = new Cursor<>(reactive.export(options));
+        Iterator<ExportRow> iterator = new Iterator<>() {
+            private ExportRow next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = rows.next().orElse(null);
+                }
+                return next != null;
+            }
+
+            @Override
+            public ExportRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ExportRow row = next;
+                next = null;
+                return row;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
+                .onClose(rows::close);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.affinity.client.query.OrganizationSearch;
 import io.affinity.model.CreateOrganizationRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Organization;
+import io.affinity.model.RelationshipStrength;
 import io.affinity.model.UpdateOrganizationRequest;
 import java.util.List;
 
@@ -101,5 +102,16 @@ public final class Organizations {
      */
     public List<Field> fields() {
         return Blocking.list(reactive.fields());
+    }
+
+    /**
+     * The persons of an organization ranked by relationship strength with the internal persons, strongest first:
+     * blocking twin of {@link io.affinity.client.Organizations#strongestRelationships(long)}.
+     *
+     * @param organizationId the organization id, positive
+     * @return the strengths, strongest first
+     */
+    public List<RelationshipStrength> strongestRelationships(long organizationId) {
+        return Blocking.list(reactive.strongestRelationships(organizationId));
     }
 }
