@@ -91,6 +91,14 @@ class BothJacksonsAgreeTest {
             assertEquals(two, three, value);
             assertEquals(jackson2.writeValueAsString(two), jackson3.writeValueAsString(three), value);
         }
+        FieldValueData twelve = new FieldValueData.NumberValue(new java.math.BigDecimal("12.50"));
+        assertEquals("12.50", jackson3.writeValueAsString(twelve));
+        assertEquals(jackson2.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        new FieldValueData.LocationValue(Optional.of("1 Main St"), Optional.of("Paris"),
+                                Optional.empty(), Optional.empty(), Optional.empty())).replaceAll("\\s", ""),
+                jackson3.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        new FieldValueData.LocationValue(Optional.of("1 Main St"), Optional.of("Paris"),
+                                Optional.empty(), Optional.empty(), Optional.empty())).replaceAll("\\s", ""));
         FieldValue text = FieldValue.builder().id(1L).fieldId(2L).entityId(3L)
                 .createdAt(OffsetDateTime.parse("2017-05-04T10:44:31.526-08:00"))
                 .value(new FieldValueData.TextValue("Title 1")).build();

@@ -10,6 +10,8 @@ import io.affinity.model.value.FieldValueData;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
@@ -19,13 +21,14 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Reads and writes {@link FieldValueData} through the model's own (Jackson 2) rules, so that both Jackson
- * versions agree on every variant: a value is written as the exact text the Jackson 2 mapper writes, and
+ * versions agree on every variant: a value is written as the tokens the Jackson 2 mapper writes, and
  * read by carrying the Jackson 3 tree over to Jackson 2's node model, numbers keeping their kind.
  */
 public final class FieldValueDataBridge {
 
     private static final ObjectMapper JACKSON2 = AffinityJson.newObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory TOKENS = new JsonFactory();
 
     private FieldValueDataBridge() {
     }
@@ -40,10 +43,16 @@ public final class FieldValueDataBridge {
 
         @Override
         public void serialize(FieldValueData value, JsonGenerator gen, SerializationContext context) {
+            String json;
             try {
-                gen.writeRawValue(JACKSON2.writeValueAsString(value));
+                json = JACKSON2.writeValueAsString(value);
             } catch (JsonProcessingException e) {
                 throw DatabindException.from(gen, "field value not writable: " + e.getOriginalMessage(), e);
+            }
+            // copied token by token, numbers exactly: any generator (pretty printer, token buffer) gets structure
+            try (JsonParser parser = TOKENS.createParser(ObjectReadContext.empty(), json)) {
+                parser.nextToken();
+                gen.copyCurrentStructureExact(parser);
             }
         }
     }
