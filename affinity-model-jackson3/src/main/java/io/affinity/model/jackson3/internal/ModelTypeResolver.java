@@ -12,11 +12,12 @@ import tools.jackson.databind.JavaType;
 public final class ModelTypeResolver extends AbstractTypeResolver {
 
     private static final String MODEL_PACKAGE = "io.affinity.model";
+    private static final String WIRE_PACKAGE = "io.affinity.model.wire";
 
     @Override
     public JavaType findTypeMapping(DeserializationConfig config, JavaType type) {
         Class<?> raw = type.getRawClass();
-        if (!MODEL_PACKAGE.equals(raw.getPackageName())) {
+        if (!MODEL_PACKAGE.equals(raw.getPackageName()) && !WIRE_PACKAGE.equals(raw.getPackageName())) {
             return null;
         }
         JsonDeserialize annotation = raw.getDeclaredAnnotation(JsonDeserialize.class);
