@@ -1,6 +1,7 @@
 package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
+import io.affinity.client.observation.ClientGauges;
 import io.affinity.client.ratelimit.RateLimitSnapshot;
 import io.affinity.model.RateLimit;
 import io.affinity.model.Whoami;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * }
  * }</pre>
  */
-public final class AffinityClient implements AutoCloseable {
+public final class AffinityClient implements AutoCloseable, ClientGauges {
 
     private final ApiEngine engine;
     private final EntityFiles entityFiles;
@@ -163,16 +164,19 @@ public final class AffinityClient implements AutoCloseable {
      *
      * @return the snapshot
      */
+    @Override
     public RateLimitSnapshot rateLimitSnapshot() {
         return engine.rateLimitSnapshot();
     }
 
     /** @return the calls of this client started and not yet ended (a gauge for metrics) */
+    @Override
     public int callsInFlight() {
         return engine.callsInFlight();
     }
 
     /** @return the attempts of this client waiting for a rate-limit permit (a gauge for metrics) */
+    @Override
     public int callsQueued() {
         return engine.callsQueued();
     }

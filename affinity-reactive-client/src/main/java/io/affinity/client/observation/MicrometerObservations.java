@@ -1,6 +1,5 @@
 package io.affinity.client.observation;
 
-import io.affinity.client.AffinityClient;
 import io.affinity.client.ratelimit.Quota;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +18,7 @@ import java.util.function.Function;
  * Micrometer for a client: an {@link Observation} named {@value #CALLS} for every call, with the low-cardinality
  * keys {@code operation} (the path template, never ids), {@code method}, {@code status} and {@code outcome};
  * counters {@value #RETRIES} and {@value #RATE_LIMITED} (429 responses); a timer {@value #RATE_LIMIT_WAIT} of
- * the waits for a rate-limit permit; and, through {@link #bindTo(AffinityClient, MeterRegistry)}, gauges of the
+ * the waits for a rate-limit permit; and, through {@link #bindTo(ClientGauges, MeterRegistry)}, gauges of the
  * calls in flight, the attempts queued for a permit and the last remaining quota the server reported.
  *
  * <pre>{@code
@@ -68,17 +67,17 @@ public final class MicrometerObservations implements AffinityClientListener {
      * @param client   the client
      * @param registry the registry
      */
-    public static void bindTo(AffinityClient client, MeterRegistry registry) {
-        Gauge.builder("affinity.client.calls.in-flight", client, AffinityClient::callsInFlight)
+    public static void bindTo(ClientGauges client, MeterRegistry registry) {
+        Gauge.builder("affinity.client.calls.in-flight", client, ClientGauges::callsInFlight)
                 .description("Calls of the Affinity client started and not yet ended").register(registry);
-        Gauge.builder("affinity.client.calls.queued", client, AffinityClient::callsQueued)
+        Gauge.builder("affinity.client.calls.queued", client, ClientGauges::callsQueued)
                 .description("Attempts of the Affinity client waiting for a rate-limit permit").register(registry);
         remaining(client, registry, "user", c -> c.rateLimitSnapshot().user());
         remaining(client, registry, "org", c -> c.rateLimitSnapshot().org());
     }
 
-    private static void remaining(AffinityClient client, MeterRegistry registry, String scope,
-                                  Function<AffinityClient, Optional<Quota>> quota) {
+    private static void remaining(ClientGauges client, MeterRegistry registry, String scope,
+                                  Function<ClientGauges, Optional<Quota>> quota) {
         Gauge.builder("affinity.client.rate-limit.remaining", client, c -> quota.apply(c)
                         .filter(q -> !q.unlimited()).map(q -> (double) q.remaining()).orElse(Double.NaN))
                 .tag("scope", scope)
