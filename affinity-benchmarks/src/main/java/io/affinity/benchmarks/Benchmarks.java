@@ -28,8 +28,7 @@ public final class Benchmarks {
 
     static final String API_KEY = "benchmark-key";
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         Set<String> selected = new LinkedHashSet<>(List.of(args));
@@ -75,8 +74,11 @@ public final class Benchmarks {
         return "Machine: " + runtime.availableProcessors() + " CPUs (nproc), " + System.getProperty("os.name") + ' '
                 + System.getProperty("os.arch") + "; JVM: " + System.getProperty("java.vm.name") + ' '
                 + System.getProperty("java.runtime.version") + "; GC: "
-                + String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(gc -> gc.getName()).toList())
+                + String.join(
+                        "+",
+                        ManagementFactory.getGarbageCollectorMXBeans().stream()
+                                .map(gc -> gc.getName())
+                                .toList())
                 + "; max heap " + runtime.maxMemory() / (1024 * 1024) + " MiB; JVM flags: "
                 + (jvmArgs.isEmpty() ? "(none)" : String.join(" ", jvmArgs));
     }

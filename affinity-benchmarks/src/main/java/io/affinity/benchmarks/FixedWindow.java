@@ -11,12 +11,10 @@ import java.util.List;
 final class FixedWindow {
 
     /** What the stub answers one request. */
-    record Admission(boolean accepted, long remaining, long resetSeconds) {
-    }
+    record Admission(boolean accepted, long remaining, long resetSeconds) {}
 
     /** What happened in one window. */
-    record WindowStats(long index, long accepted, long firstAcceptedNanos, long lastAcceptedNanos) {
-    }
+    record WindowStats(long index, long accepted, long firstAcceptedNanos, long lastAcceptedNanos) {}
 
     private final int limit;
     private final long windowNanos;

@@ -77,7 +77,9 @@ final class ListEntriesStub implements AutoCloseable {
                 .header("X-Ratelimit-Limit-Org-Reset", Long.toString(ORG_RESET_SECONDS))
                 .header(HttpHeaderNames.CONTENT_TYPE, "application/json");
         if (!admission.accepted()) {
-            return send(response, HttpResponseStatus.TOO_MANY_REQUESTS,
+            return send(
+                    response,
+                    HttpResponseStatus.TOO_MANY_REQUESTS,
                     response.alloc().buffer(TOO_MANY.length).writeBytes(TOO_MANY));
         }
         long listId;
@@ -99,7 +101,9 @@ final class ListEntriesStub implements AutoCloseable {
                 return error(response, HttpResponseStatus.UNPROCESSABLE_ENTITY, "invalid page_token");
             }
         }
-        return send(response, HttpResponseStatus.OK,
+        return send(
+                response,
+                HttpResponseStatus.OK,
                 ListEntryJson.page(response.alloc(), listId, offset, pageSize, listId));
     }
 
@@ -138,11 +142,11 @@ final class ListEntriesStub implements AutoCloseable {
 
         private static final String PREFIX = "{\"params\":{},\"offset\":";
 
-        private PageToken() {
-        }
+        private PageToken() {}
 
         static String of(long offset) {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString((PREFIX + offset + "}").getBytes(StandardCharsets.UTF_8));
         }
 

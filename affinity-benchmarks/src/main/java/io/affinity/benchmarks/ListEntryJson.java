@@ -13,16 +13,33 @@ import java.time.ZoneOffset;
  */
 final class ListEntryJson {
 
-    private static final String[] FIRST = {"Affinity", "John", "Jane", "Maria", "Wei", "Olu", "Priya", "Lars",
-        "Sofia", "Kenji", "Amara", "Diego", "Hana", "Noah", "Zoe", "Ivan"};
-    private static final String[] LAST = {"Team", "Doe", "Smith", "Garcia", "Chen", "Okafor", "Patel", "Nielsen",
-        "Rossi", "Tanaka", "Mensah", "Lopez", "Kim", "Brown", "Martin", "Petrov", "Novak"};
+    private static final String[] FIRST = {
+        "Affinity",
+        "John",
+        "Jane",
+        "Maria",
+        "Wei",
+        "Olu",
+        "Priya",
+        "Lars",
+        "Sofia",
+        "Kenji",
+        "Amara",
+        "Diego",
+        "Hana",
+        "Noah",
+        "Zoe",
+        "Ivan"
+    };
+    private static final String[] LAST = {
+        "Team", "Doe", "Smith", "Garcia", "Chen", "Okafor", "Patel", "Nielsen", "Rossi", "Tanaka", "Mensah", "Lopez",
+        "Kim", "Brown", "Martin", "Petrov", "Novak"
+    };
     private static final String[] DOMAINS = {"affinity.co", "stanford.edu", "example.com", "acme.io", "vc.fund"};
     private static final long FIRST_CREATED_AT = 1_483_228_800L; // 2017-01-01T00:00:00Z
     private static final ZoneOffset PACIFIC = ZoneOffset.ofHours(-8);
 
-    private ListEntryJson() {
-    }
+    private ListEntryJson() {}
 
     /**
      * @param listSize how many entries the list has
@@ -56,16 +73,24 @@ final class ListEntryJson {
         String last = LAST[(i / FIRST.length) % LAST.length];
         String domain = DOMAINS[i % DOMAINS.length];
         long entityId = 200_000L + position;
-        json.append("{\"id\":").append(1_000_000L + position)
-                .append(",\"list_id\":").append(listId)
-                .append(",\"creator_id\":").append(38_000 + i % 97)
-                .append(",\"entity_id\":").append(entityId)
+        json.append("{\"id\":")
+                .append(1_000_000L + position)
+                .append(",\"list_id\":")
+                .append(listId)
+                .append(",\"creator_id\":")
+                .append(38_000 + i % 97)
+                .append(",\"entity_id\":")
+                .append(entityId)
                 .append(",\"created_at\":\"");
         dateTime(json, FIRST_CREATED_AT + position * 37, (i * 131) % 1000);
-        json.append("\",\"entity\":{\"id\":").append(entityId)
-                .append(",\"type\":").append(i % 11 == 0 ? 1 : 0)
-                .append(",\"first_name\":\"").append(first)
-                .append("\",\"last_name\":\"").append(last)
+        json.append("\",\"entity\":{\"id\":")
+                .append(entityId)
+                .append(",\"type\":")
+                .append(i % 11 == 0 ? 1 : 0)
+                .append(",\"first_name\":\"")
+                .append(first)
+                .append("\",\"last_name\":\"")
+                .append(last)
                 .append("\",\"primary_email\":\"");
         email(json, first, last, i, domain);
         json.append("\",\"emails\":[\"");
@@ -80,8 +105,11 @@ final class ListEntryJson {
     }
 
     private static void email(StringBuilder json, String first, String last, int i, String domain) {
-        json.append(Character.toLowerCase(first.charAt(0))).append(last.toLowerCase(java.util.Locale.ROOT))
-                .append(i).append('@').append(domain);
+        json.append(Character.toLowerCase(first.charAt(0)))
+                .append(last.toLowerCase(java.util.Locale.ROOT))
+                .append(i)
+                .append('@')
+                .append(domain);
     }
 
     /** Writes e.g. {@code 2017-05-04T10:44:31.526-08:00}. */

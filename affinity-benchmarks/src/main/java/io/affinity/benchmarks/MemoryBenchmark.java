@@ -1,8 +1,8 @@
 package io.affinity.benchmarks;
 
 import io.affinity.client.AffinityClient;
-import io.affinity.model.wire.ListEntriesPage;
 import io.affinity.model.ListEntry;
+import io.affinity.model.wire.ListEntriesPage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -26,8 +26,11 @@ final class MemoryBenchmark {
     private static final long SMALL_LIST = 100_000;
     /** The list sizes streamed, smallest first; {@code -Dbench.memory.sizes=100000,1000000,4000000} adds one. */
     private static final long[] SIZES = java.util.Arrays.stream(
-            System.getProperty("bench.memory.sizes", "100000,1000000").split(","))
-            .mapToLong(size -> Long.parseLong(size.trim())).sorted().toArray();
+                    System.getProperty("bench.memory.sizes", "100000,1000000").split(","))
+            .mapToLong(size -> Long.parseLong(size.trim()))
+            .sorted()
+            .toArray();
+
     private static final int PAGES_FOR_PAGE_SIZE = 8;
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
@@ -40,10 +43,12 @@ final class MemoryBenchmark {
     List<String> run() throws InterruptedException {
         System.out.printf("%n# Memory: one item at a time, live heap sampled every %,d items%n", SAMPLE_EVERY);
         try (ListEntriesStub stub = new ListEntriesStub(ListEntriesStub.PLENTY_PER_MINUTE, false);
-             AffinityClient client = AffinityClient.builder().apiKey(Benchmarks.API_KEY).baseUrl(stub.baseUrl())
-                     .build();
-             PlainListEntries plain = new PlainListEntries(stub.baseUrl(), Benchmarks.API_KEY,
-                     ThroughputBenchmark.PAGE_SIZE)) {
+                AffinityClient client = AffinityClient.builder()
+                        .apiKey(Benchmarks.API_KEY)
+                        .baseUrl(stub.baseUrl())
+                        .build();
+                PlainListEntries plain =
+                        new PlainListEntries(stub.baseUrl(), Benchmarks.API_KEY, ThroughputBenchmark.PAGE_SIZE)) {
             long pageBytes = decodedPageBytes(plain);
             System.out.printf("one decoded page of 500 entries holds %.2f MiB%n", mib(pageBytes));
             stream(client, 20_000); // warms the path up; its numbers are not used
@@ -53,25 +58,31 @@ final class MemoryBenchmark {
             for (long size : SIZES) {
                 last = stream(client, size);
                 first = first == null ? last : first;
-                rows.add(ThroughputBenchmark.row(String.format("2. memory, %,d entries", size),
-                        describe(last, pageBytes), size == SIZES[SIZES.length - 1] ? "≤ 2 pages, no growth" : "",
+                rows.add(ThroughputBenchmark.row(
+                        String.format("2. memory, %,d entries", size),
+                        describe(last, pageBytes),
+                        size == SIZES[SIZES.length - 1] ? "≤ 2 pages, no growth" : "",
                         detail(last)));
             }
             long growth = last.peakAboveBaseline() - first.peakAboveBaseline();
-            rows.add(ThroughputBenchmark.row(String.format("2. memory, growth %,d → %,d", first.items(),
-                    last.items()), String.format("%+.2f MiB (%+.1f pages)", mib(growth), (double) growth / pageBytes),
-                    "≈ 0", String.format("one decoded page of 500 = %.2f MiB", mib(pageBytes))));
+            rows.add(ThroughputBenchmark.row(
+                    String.format("2. memory, growth %,d → %,d", first.items(), last.items()),
+                    String.format("%+.2f MiB (%+.1f pages)", mib(growth), (double) growth / pageBytes),
+                    "≈ 0",
+                    String.format("one decoded page of 500 = %.2f MiB", mib(pageBytes))));
             return rows;
         }
     }
 
     private static String describe(Run run, long pageBytes) {
-        return String.format("peak live %.2f MiB above baseline (%.1f pages)", mib(run.peakAboveBaseline()),
-                (double) run.peakAboveBaseline() / pageBytes);
+        return String.format(
+                "peak live %.2f MiB above baseline (%.1f pages)",
+                mib(run.peakAboveBaseline()), (double) run.peakAboveBaseline() / pageBytes);
     }
 
     private static String detail(Run run) {
-        return String.format("baseline %.1f MiB, peak %.1f MiB, %d samples, %,.0f items/s incl. GCs",
+        return String.format(
+                "baseline %.1f MiB, peak %.1f MiB, %d samples, %,.0f items/s incl. GCs",
                 mib(run.baseline()), mib(run.peak()), run.samples(), run.items() / run.seconds());
     }
 
@@ -94,9 +105,9 @@ final class MemoryBenchmark {
         }
         Run run = new Run(subscriber.count, subscriber.samples, baseline, subscriber.peak, seconds);
         if (listId >= SMALL_LIST) {
-            System.out.printf("%,d entries: baseline %.2f MiB, peak live %.2f MiB (+%.2f MiB) over %d samples, "
-                    + "%.1f s%n", listId, mib(baseline), mib(run.peak()), mib(run.peakAboveBaseline()),
-                    run.samples(), seconds);
+            System.out.printf(
+                    "%,d entries: baseline %.2f MiB, peak live %.2f MiB (+%.2f MiB) over %d samples, " + "%.1f s%n",
+                    listId, mib(baseline), mib(run.peak()), mib(run.peakAboveBaseline()), run.samples(), seconds);
         }
         return run;
     }
@@ -107,7 +118,8 @@ final class MemoryBenchmark {
         plain.page(SMALL_LIST, null).block(Duration.ofSeconds(30)); // warm-up, not held
         long before = liveHeap();
         for (int i = 0; i < PAGES_FOR_PAGE_SIZE; i++) {
-            held.add(plain.page(SMALL_LIST, ListEntriesStub.PageToken.of(i * 500L)).block(Duration.ofSeconds(30)));
+            held.add(plain.page(SMALL_LIST, ListEntriesStub.PageToken.of(i * 500L))
+                    .block(Duration.ofSeconds(30)));
         }
         long after = liveHeap();
         if (held.stream().mapToInt(page -> page.listEntries().size()).sum() != PAGES_FOR_PAGE_SIZE * 500) {

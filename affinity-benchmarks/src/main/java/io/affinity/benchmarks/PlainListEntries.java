@@ -3,9 +3,9 @@ package io.affinity.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
-import io.affinity.model.wire.ListEntriesPage;
 import io.affinity.model.ListEntry;
 import io.affinity.model.json.AffinityJson;
+import io.affinity.model.wire.ListEntriesPage;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,8 @@ import reactor.netty.resources.ConnectionProvider;
  */
 final class PlainListEntries implements AutoCloseable {
 
-    private final ConnectionProvider pool = ConnectionProvider.builder("plain-loop").maxConnections(32).build();
+    private final ConnectionProvider pool =
+            ConnectionProvider.builder("plain-loop").maxConnections(32).build();
     private final ObjectMapper mapper = AffinityJson.newObjectMapper();
     private final HttpClient http;
     private final String baseUrl;
@@ -34,8 +35,8 @@ final class PlainListEntries implements AutoCloseable {
     PlainListEntries(String baseUrl, String apiKey, int pageSize) {
         this.baseUrl = baseUrl;
         this.pageSize = pageSize;
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
+        String authorization =
+                "Basic " + Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
         this.http = HttpClient.create(pool)
                 .headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization)
                         .set(HttpHeaderNames.ACCEPT, "application/json"));
@@ -44,7 +45,8 @@ final class PlainListEntries implements AutoCloseable {
     /** @return every entry of the list, page after page */
     Flux<ListEntry> entries(long listId) {
         return page(listId, null)
-                .expand(page -> page.nextPageToken().map(token -> page(listId, token)).orElse(Mono.empty()))
+                .expand(page ->
+                        page.nextPageToken().map(token -> page(listId, token)).orElse(Mono.empty()))
                 .flatMapIterable(ListEntriesPage::listEntries);
     }
 
@@ -65,7 +67,8 @@ final class PlainListEntries implements AutoCloseable {
         return http.get().uri(uri).responseSingle((response, body) -> {
             int status = response.status().code();
             if (status != 200) {
-                return body.asString().defaultIfEmpty("")
+                return body.asString()
+                        .defaultIfEmpty("")
                         .flatMap(text -> Mono.error(new IllegalStateException("HTTP " + status + ": " + text)));
             }
             return body.asByteArray().map(this::decode);

@@ -9,8 +9,12 @@ record Stats(double mean, double sd, double min, double max, int n) {
         double mean = Arrays.stream(values).average().orElse(Double.NaN);
         double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
         double sd = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
-        return new Stats(mean, sd, Arrays.stream(values).min().orElse(Double.NaN),
-                Arrays.stream(values).max().orElse(Double.NaN), values.length);
+        return new Stats(
+                mean,
+                sd,
+                Arrays.stream(values).min().orElse(Double.NaN),
+                Arrays.stream(values).max().orElse(Double.NaN),
+                values.length);
     }
 
     /** @return e.g. {@code 123,456 ± 2,345 (min 120,000, max 126,000, n=10)} with whole numbers */

@@ -23,25 +23,30 @@ final class ThroughputBenchmark {
     /** Sum of the ids of the stub's 100,000 entries, 1,000,000 to 1,099,999: proves every item arrived. */
     private static final long EXPECTED_ID_SUM = LIST_ID * 1_000_000L + LIST_ID * (LIST_ID - 1) / 2;
 
-    private record Variant(String name, LongFunction<Flux<ListEntry>> entries) {
-    }
+    private record Variant(String name, LongFunction<Flux<ListEntry>> entries) {}
 
     List<String> run() {
-        System.out.printf("%n# Throughput: %,d list entries in pages of %d (%d warm-up + %d measured rounds)%n",
+        System.out.printf(
+                "%n# Throughput: %,d list entries in pages of %d (%d warm-up + %d measured rounds)%n",
                 LIST_ID, PAGE_SIZE, WARMUP_ROUNDS, MEASURED_ROUNDS);
         try (ListEntriesStub stub = new ListEntriesStub(ListEntriesStub.PLENTY_PER_MINUTE, false);
-             AffinityClient client = AffinityClient.builder().apiKey(Benchmarks.API_KEY).baseUrl(stub.baseUrl())
-                     .build();
-             PlainListEntries plain = new PlainListEntries(stub.baseUrl(), Benchmarks.API_KEY, PAGE_SIZE)) {
+                AffinityClient client = AffinityClient.builder()
+                        .apiKey(Benchmarks.API_KEY)
+                        .baseUrl(stub.baseUrl())
+                        .build();
+                PlainListEntries plain = new PlainListEntries(stub.baseUrl(), Benchmarks.API_KEY, PAGE_SIZE)) {
             List<Variant> variants = List.of(
-                    new Variant("SDK listEntries().list()", listId -> client.listEntries().list(listId)),
+                    new Variant(
+                            "SDK listEntries().list()",
+                            listId -> client.listEntries().list(listId)),
                     new Variant("plain Reactor Netty + Jackson", plain::entries),
                     new Variant("plain fetch + SDK PagedFlux (diagnostic)", plain::pagedEntries));
             double[][] rates = new double[variants.size()][MEASURED_ROUNDS];
             for (int round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
                 boolean measured = round >= WARMUP_ROUNDS;
-                StringBuilder line = new StringBuilder(measured ? "round " + (round - WARMUP_ROUNDS + 1)
-                        : "warm-up " + (round + 1)).append(':');
+                StringBuilder line = new StringBuilder(
+                                measured ? "round " + (round - WARMUP_ROUNDS + 1) : "warm-up " + (round + 1))
+                        .append(':');
                 for (int k = 0; k < variants.size(); k++) {
                     int v = (round + k) % variants.size();
                     double rate = itemsPerSecond(variants.get(v));
@@ -68,22 +73,31 @@ final class ThroughputBenchmark {
                     + String.format("%.3f", sdk.mean() / baseline.mean()));
             rows.add(row("1. throughput, SDK", sdk.whole() + " items/s", "", "100,000 entries, pages of 500"));
             rows.add(row("1. throughput, plain loop", baseline.whole() + " items/s", "", "same server, same JVM"));
-            rows.add(row("1. throughput, SDK / plain", String.format("%.3f", sdk.mean() / baseline.mean()),
-                    "≥ 0.9", "paired per round: " + ratio.ratio()));
-            rows.add(row("1. diagnostic: plain fetch + SDK PagedFlux", paging.whole() + " items/s", "",
+            rows.add(row(
+                    "1. throughput, SDK / plain",
+                    String.format("%.3f", sdk.mean() / baseline.mean()),
+                    "≥ 0.9",
+                    "paired per round: " + ratio.ratio()));
+            rows.add(row(
+                    "1. diagnostic: plain fetch + SDK PagedFlux",
+                    paging.whole() + " items/s",
+                    "",
                     String.format("%.3f of plain", paging.mean() / baseline.mean())));
             return rows;
         }
     }
 
     private static String shortName(Variant variant) {
-        return variant.name().startsWith("plain fetch") ? "paged" : variant.name().split(" ")[0];
+        return variant.name().startsWith("plain fetch")
+                ? "paged"
+                : variant.name().split(" ")[0];
     }
 
     private static double itemsPerSecond(Variant variant) {
         System.gc(); // the previous run's garbage is not charged to this one
         long start = System.nanoTime();
-        long[] totals = variant.entries().apply(LIST_ID)
+        long[] totals = variant.entries()
+                .apply(LIST_ID)
                 .reduce(new long[2], (acc, entry) -> {
                     acc[0]++;
                     acc[1] += entry.id();

@@ -17,13 +17,23 @@ import picocli.CommandLine.Option;
  * disk failed, 2 bad usage (unknown list or field, ambiguous name, nothing to resume), 3 the monthly quota cannot
  * cover the export, 130 stopped (Ctrl-C): the export's checkpoint is saved, {@code --resume} continues it.
  */
-@Command(name = "affinity", mixinStandardHelpOptions = true, versionProvider = AffinityCli.Version.class,
+@Command(
+        name = "affinity",
+        mixinStandardHelpOptions = true,
+        versionProvider = AffinityCli.Version.class,
         description = "Read-only tools over the Affinity API v1. The API key comes from --api-key-file or "
                 + "AFFINITY_API_KEY; without one, the commands run against an embedded fake API with a seeded dataset.",
-        subcommands = {ExportCommand.class, AffinityCli.Whoami.class, AffinityCli.RateLimit.class,
-                StatusHistoryCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 API or I/O failure, 2 bad usage, 3 monthly quota too small, "
-                + "130 stopped (checkpoint saved)."})
+        subcommands = {
+            ExportCommand.class,
+            AffinityCli.Whoami.class,
+            AffinityCli.RateLimit.class,
+            StatusHistoryCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 done, 1 API or I/O failure, 2 bad usage, 3 monthly quota too small, "
+                    + "130 stopped (checkpoint saved)."
+        })
 public final class AffinityCli {
 
     /** Exit code: done. */
@@ -37,11 +47,17 @@ public final class AffinityCli {
     /** Exit code: stopped by Ctrl-C or a stop request; a checkpoint was saved. */
     public static final int STOPPED = 130;
 
-    @Option(names = "--api-key-file", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--api-key-file",
+            paramLabel = "FILE",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "File holding the API key (else AFFINITY_API_KEY, else the embedded fake)")
     Path apiKeyFile;
 
-    @Option(names = "--base-url", hidden = true, scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--base-url",
+            hidden = true,
+            scope = CommandLine.ScopeType.INHERIT,
             description = "API base URL, for tests against a fake")
     String baseUrl;
 
@@ -67,15 +83,17 @@ public final class AffinityCli {
     public static void main(String[] args) {
         AtomicBoolean stop = new AtomicBoolean();
         Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            main.interrupt();
-            try {
-                main.join(15_000);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "affinity-cli-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stop.set(true);
+                    main.interrupt();
+                    try {
+                        main.join(15_000);
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "affinity-cli-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int code = run(args, System.getenv(), System.out, System.err, System.console() != null, stop);
         if (!stop.get()) {
@@ -96,8 +114,13 @@ public final class AffinityCli {
      * @param stop     set to stop an export cleanly, as Ctrl-C does
      * @return the exit code
      */
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean terminal,
-                   AtomicBoolean stop) {
+    static int run(
+            String[] args,
+            Map<String, String> env,
+            PrintStream out,
+            PrintStream err,
+            boolean terminal,
+            AtomicBoolean stop) {
         CommandLine line = new CommandLine(new AffinityCli(env, out, err, terminal, stop));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
@@ -130,7 +153,8 @@ public final class AffinityCli {
         @Override
         public Integer call() throws Exception {
             try (Connection connection = Connection.open(cli.apiKeyFile, cli.baseUrl, cli.env, cli.err)) {
-                cli.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
+                cli.out.println(Json.MAPPER
+                        .writerWithDefaultPrettyPrinter()
                         .writeValueAsString(connection.client().whoami()));
             }
             return OK;
@@ -138,8 +162,9 @@ public final class AffinityCli {
     }
 
     /** {@code affinity rate-limit}. */
-    @Command(name = "rate-limit", description = "The org's monthly and the key's per-minute limits and usage "
-            + "(GET /rate-limit), as JSON")
+    @Command(
+            name = "rate-limit",
+            description = "The org's monthly and the key's per-minute limits and usage " + "(GET /rate-limit), as JSON")
     static final class RateLimit implements Callable<Integer> {
         @CommandLine.ParentCommand
         AffinityCli cli;
@@ -147,7 +172,8 @@ public final class AffinityCli {
         @Override
         public Integer call() throws Exception {
             try (Connection connection = Connection.open(cli.apiKeyFile, cli.baseUrl, cli.env, cli.err)) {
-                cli.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
+                cli.out.println(Json.MAPPER
+                        .writerWithDefaultPrettyPrinter()
                         .writeValueAsString(connection.client().fetchRateLimits()));
             }
             return OK;

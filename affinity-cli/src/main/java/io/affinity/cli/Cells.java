@@ -80,7 +80,9 @@ final class Cells {
             return ranked.text();
         } else if (value instanceof FieldValueData.LocationValue location) {
             return Stream.of(location.streetAddress(), location.city(), location.state(), location.country())
-                    .flatMap(Optional::stream).filter(part -> !part.isBlank()).collect(Collectors.joining(", "));
+                    .flatMap(Optional::stream)
+                    .filter(part -> !part.isBlank())
+                    .collect(Collectors.joining(", "));
         } else if (value instanceof FieldValueData.Multiple multiple) {
             return multiple.values().stream().map(Cells::text).collect(Collectors.joining("; "));
         } else if (value instanceof FieldValueData.Raw raw) {
@@ -93,7 +95,8 @@ final class Cells {
         if (entity.name().isPresent()) {
             return entity.name();
         }
-        String full = Stream.of(entity.firstName(), entity.lastName()).flatMap(Optional::stream)
+        String full = Stream.of(entity.firstName(), entity.lastName())
+                .flatMap(Optional::stream)
                 .collect(Collectors.joining(" "));
         return full.isEmpty() ? Optional.empty() : Optional.of(full);
     }

@@ -14,8 +14,13 @@ import java.util.Map;
 final class Connection implements AutoCloseable {
 
     /** The dataset the embedded fake serves. */
-    static final Dataset EMBEDDED_DATASET = Dataset.builder().persons(300).organizations(150).opportunities(60)
-            .lists(3, 120).fieldValues(900).build();
+    static final Dataset EMBEDDED_DATASET = Dataset.builder()
+            .persons(300)
+            .organizations(150)
+            .opportunities(60)
+            .lists(3, 120)
+            .fieldValues(900)
+            .build();
 
     private final AffinityBlockingClient client;
     private final AffinityMockServer embedded;
@@ -33,7 +38,8 @@ final class Connection implements AutoCloseable {
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("--api-key-file: the file is empty");
             }
-        } else if (env.get("AFFINITY_API_KEY") != null && !env.get("AFFINITY_API_KEY").isBlank()) {
+        } else if (env.get("AFFINITY_API_KEY") != null
+                && !env.get("AFFINITY_API_KEY").isBlank()) {
             key = env.get("AFFINITY_API_KEY").strip();
         }
         if (key == null) {
@@ -41,8 +47,12 @@ final class Connection implements AutoCloseable {
             server.seed(EMBEDDED_DATASET);
             err.println("No AFFINITY_API_KEY: using the embedded fake API at " + server.baseUrl()
                     + " with a seeded dataset");
-            return new Connection(AffinityBlockingClient.builder().baseUrl(server.baseUrl()).apiKey(server.apiKey())
-                    .build(), server);
+            return new Connection(
+                    AffinityBlockingClient.builder()
+                            .baseUrl(server.baseUrl())
+                            .apiKey(server.apiKey())
+                            .build(),
+                    server);
         }
         var builder = AffinityBlockingClient.builder().apiKey(key);
         if (baseUrl != null) {

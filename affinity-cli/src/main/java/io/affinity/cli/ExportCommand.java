@@ -39,10 +39,15 @@ final class ExportCommand {
     AffinityCli cli;
 
     /** The output formats. */
-    enum Format { csv, jsonl }
+    enum Format {
+        csv,
+        jsonl
+    }
 
-    @Command(name = "list", description = "Export a list's entries with the values of its fields. A checkpoint "
-            + "(FILE.checkpoint) is kept while it runs; after Ctrl-C or a failure, --resume continues it.")
+    @Command(
+            name = "list",
+            description = "Export a list's entries with the values of its fields. A checkpoint "
+                    + "(FILE.checkpoint) is kept while it runs; after Ctrl-C or a failure, --resume continues it.")
     static final class ListCommand implements Callable<Integer> {
 
         private static final int SAVE_EVERY = 50;
@@ -59,14 +64,19 @@ final class ExportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write")
         Path out;
 
-        @Option(names = "--fields", split = ",", paramLabel = "a,b", description = "Fields (names or ids) to "
-                + "export, in column order; default: all the list's fields")
+        @Option(
+                names = "--fields",
+                split = ",",
+                paramLabel = "a,b",
+                description = "Fields (names or ids) to " + "export, in column order; default: all the list's fields")
         List<String> fields = List.of();
 
         @Option(names = "--resume", description = "Continue the export FILE.checkpoint describes")
         boolean resume;
 
-        @Option(names = "--on-quota", defaultValue = "refuse",
+        @Option(
+                names = "--on-quota",
+                defaultValue = "refuse",
                 description = "refuse (default) or warn when the monthly quota cannot cover the export")
         String onQuota;
 
@@ -76,7 +86,10 @@ final class ExportCommand {
         @Option(names = "--page-size", defaultValue = "500", hidden = true)
         int pageSize;
 
-        @Option(names = "--stop-after", defaultValue = "0", hidden = true,
+        @Option(
+                names = "--stop-after",
+                defaultValue = "0",
+                hidden = true,
                 description = "Stop as Ctrl-C does after this many rows (tests)")
         long stopAfter;
 
@@ -92,8 +105,8 @@ final class ExportCommand {
             Properties saved = new Properties();
             if (resume) {
                 if (!Files.exists(checkpointFile)) {
-                    throw new IllegalArgumentException("--resume: no checkpoint " + checkpointFile
-                            + " (the export finished, or never started)");
+                    throw new IllegalArgumentException(
+                            "--resume: no checkpoint " + checkpointFile + " (the export finished, or never started)");
                 }
                 try (Reader reader = Files.newBufferedReader(checkpointFile)) {
                     saved.load(reader);
@@ -102,10 +115,13 @@ final class ExportCommand {
             try (Connection connection = Connection.open(cli.apiKeyFile, cli.baseUrl, cli.env, cli.err)) {
                 AffinityBlockingClient client = connection.client();
                 AffinityList target = findList(client, list);
-                List<Field> columns = fields.isEmpty() ? client.fields().cache().forList(target.id())
-                        : fields.stream().map(name -> client.fields().cache().byName(target.id(), name)).toList();
-                String columnIds = columns.stream().map(field -> field.id().toString())
-                        .collect(Collectors.joining(","));
+                List<Field> columns = fields.isEmpty()
+                        ? client.fields().cache().forList(target.id())
+                        : fields.stream()
+                                .map(name -> client.fields().cache().byName(target.id(), name))
+                                .toList();
+                String columnIds =
+                        columns.stream().map(field -> field.id().toString()).collect(Collectors.joining(","));
                 Map<String, String> identity = new LinkedHashMap<>();
                 identity.put("list", target.id().toString());
                 identity.put("format", format.name());
@@ -135,12 +151,14 @@ final class ExportCommand {
                     Files.deleteIfExists(checkpointFile);
                 }
                 Progress progress = new Progress(cli.err, cli.terminal, rowsBefore);
-                ExportOptions options = ExportOptions.list(target.id()).withFields(columnIds.isEmpty() ? List.of()
-                                : List.of(columnIds.split(",")))
-                        .withResumeFrom(from).withPageSize(pageSize).withConcurrency(concurrency)
+                ExportOptions options = ExportOptions.list(target.id())
+                        .withFields(columnIds.isEmpty() ? List.of() : List.of(columnIds.split(",")))
+                        .withResumeFrom(from)
+                        .withPageSize(pageSize)
+                        .withConcurrency(concurrency)
                         .withQuotaPolicy(policy)
-                        .withOnPlan(plan -> cli.err.println("Plan for '" + target.name() + "' (" + target.id()
-                                + "): " + plan))
+                        .withOnPlan(plan ->
+                                cli.err.println("Plan for '" + target.name() + "' (" + target.id() + "): " + plan))
                         .withOnProgress(progress::update);
                 Cells cells = new Cells(Json.MAPPER);
                 try (OutputStream file = new BufferedOutputStream(new FileOutputStream(out.toFile(), resume))) {
@@ -184,8 +202,8 @@ final class ExportCommand {
                     if (stopped) {
                         Thread.interrupted(); // Ctrl-C interrupted this thread: the checkpoint must still be written
                         save(file, writer, identity, checkpointFile);
-                        cli.err.println("Stopped after " + writer.rows + " rows; checkpoint saved in "
-                                + checkpointFile + ": run again with --resume to continue.");
+                        cli.err.println("Stopped after " + writer.rows + " rows; checkpoint saved in " + checkpointFile
+                                + ": run again with --resume to continue.");
                         return AffinityCli.STOPPED;
                     }
                     file.flush();
@@ -201,10 +219,13 @@ final class ExportCommand {
                 return client.lists().get(Long.parseLong(nameOrId));
             }
             List<AffinityList> found = client.lists().list().stream()
-                    .filter(each -> each.name().strip().equalsIgnoreCase(nameOrId.strip())).toList();
+                    .filter(each -> each.name().strip().equalsIgnoreCase(nameOrId.strip()))
+                    .toList();
             if (found.isEmpty()) {
-                throw new IllegalArgumentException("no list named '" + nameOrId + "'; lists: " + client.lists().list()
-                        .stream().map(each -> each.name() + " (" + each.id() + ")").toList());
+                throw new IllegalArgumentException("no list named '" + nameOrId + "'; lists: "
+                        + client.lists().list().stream()
+                                .map(each -> each.name() + " (" + each.id() + ")")
+                                .toList());
             }
             if (found.size() > 1) {
                 Map<Long, String> ids = new LinkedHashMap<>();
@@ -226,7 +247,10 @@ final class ExportCommand {
             try (java.io.Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 properties.store(out, "affinity export list: resume with --resume");
             }
-            Files.move(temporary, checkpointFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    temporary,
+                    checkpointFile,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
     }

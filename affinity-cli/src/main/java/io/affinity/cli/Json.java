@@ -8,6 +8,5 @@ final class Json {
 
     static final ObjectMapper MAPPER = AffinityJson.newObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 }

@@ -48,8 +48,15 @@ final class Progress {
         double seconds = Math.max(1e-3, p.elapsed().toNanos() / 1e9);
         double rate = p.rowsDone() / seconds;
         long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-        String figures = String.format(Locale.ROOT, "%d/%d rows  %.1f rows/s  %d requests  ETA %ds  limiter waits %.1fs",
-                done, total, rate, p.requestsSent(), eta, p.limiterWait().toMillis() / 1000.0);
+        String figures = String.format(
+                Locale.ROOT,
+                "%d/%d rows  %.1f rows/s  %d requests  ETA %ds  limiter waits %.1fs",
+                done,
+                total,
+                rate,
+                p.requestsSent(),
+                eta,
+                p.limiterWait().toMillis() / 1000.0);
         if (terminal) {
             int width = 30;
             int filled = total == 0 ? width : (int) (width * done / total);

@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code affinity status-history <list> <field>}: the changes of a field, oldest first, as CSV on standard output. */
-@Command(name = "status-history", description = "The value changes of a list's field (GET /field-value-changes), "
-        + "oldest first, as CSV: changed_at, action, entity_id, list_entry_id, value, changer_id")
+@Command(
+        name = "status-history",
+        description = "The value changes of a list's field (GET /field-value-changes), "
+                + "oldest first, as CSV: changed_at, action, entity_id, list_entry_id, value, changer_id")
 final class StatusHistoryCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -29,12 +31,19 @@ final class StatusHistoryCommand implements Callable<Integer> {
             AffinityList target = ExportCommand.ListCommand.findList(client, list);
             StringBuilder csv = new StringBuilder("changed_at,action,entity_id,list_entry_id,value,changer_id\r\n");
             for (FieldValueChange change : client.fieldValueChanges().history(target.id(), field)) {
-                csv.append(change.changedAt()).append(',')
-                        .append(action(change.actionType().value())).append(',')
-                        .append(change.entityId()).append(',')
-                        .append(change.listEntryId().map(String::valueOf).orElse("")).append(',')
-                        .append(Cells.csvEscape(change.value().map(Cells::text).orElse(""))).append(',')
-                        .append(change.changer().map(person -> String.valueOf(person.id())).orElse(""))
+                csv.append(change.changedAt())
+                        .append(',')
+                        .append(action(change.actionType().value()))
+                        .append(',')
+                        .append(change.entityId())
+                        .append(',')
+                        .append(change.listEntryId().map(String::valueOf).orElse(""))
+                        .append(',')
+                        .append(Cells.csvEscape(change.value().map(Cells::text).orElse("")))
+                        .append(',')
+                        .append(change.changer()
+                                .map(person -> String.valueOf(person.id()))
+                                .orElse(""))
                         .append("\r\n");
             }
             cli.out.print(csv);

@@ -10,7 +10,6 @@ import io.affinity.model.Field;
 import io.affinity.model.FieldValue;
 import io.affinity.model.ListEntry;
 import io.affinity.testkit.AffinityMockServer;
-import io.affinity.testkit.Dataset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +48,16 @@ class AffinityCliTest {
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--base-url", server.baseUrl().toString()));
+        List<String> all =
+                new ArrayList<>(List.of("--base-url", server.baseUrl().toString()));
         all.addAll(List.of(args));
-        return AffinityCli.run(all.toArray(String[]::new), Map.of("AFFINITY_API_KEY", server.apiKey()),
+        return AffinityCli.run(
+                all.toArray(String[]::new),
+                Map.of("AFFINITY_API_KEY", server.apiKey()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, new AtomicBoolean());
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                new AtomicBoolean());
     }
 
     @Test
@@ -61,7 +65,9 @@ class AffinityCliTest {
         AffinityList list = server.state().lists().get(1);
         Path csv = dir.resolve("export.csv");
 
-        assertEquals(AffinityCli.OK, run("export", "list", list.name(), "--format", "csv", "--out", csv.toString()),
+        assertEquals(
+                AffinityCli.OK,
+                run("export", "list", list.name(), "--format", "csv", "--out", csv.toString()),
                 err.toString());
 
         assertEquals(expectedCsv(list), Files.readString(csv));
@@ -74,18 +80,67 @@ class AffinityCliTest {
         for (String format : List.of("csv", "jsonl")) {
             Path whole = dir.resolve("whole." + format);
             Path resumed = dir.resolve("resumed." + format);
-            assertEquals(AffinityCli.OK, run("export", "list", "Generated list 1", "--format", format, "--out",
-                    whole.toString(), "--page-size", "7"), err.toString());
+            assertEquals(
+                    AffinityCli.OK,
+                    run(
+                            "export",
+                            "list",
+                            "Generated list 1",
+                            "--format",
+                            format,
+                            "--out",
+                            whole.toString(),
+                            "--page-size",
+                            "7"),
+                    err.toString());
 
-            assertEquals(AffinityCli.STOPPED, run("export", "list", "Generated list 1", "--format", format,
-                    "--out", resumed.toString(), "--page-size", "7", "--stop-after", "17"), err.toString());
+            assertEquals(
+                    AffinityCli.STOPPED,
+                    run(
+                            "export",
+                            "list",
+                            "Generated list 1",
+                            "--format",
+                            format,
+                            "--out",
+                            resumed.toString(),
+                            "--page-size",
+                            "7",
+                            "--stop-after",
+                            "17"),
+                    err.toString());
             assertTrue(Files.exists(dir.resolve("resumed." + format + ".checkpoint")));
             Files.writeString(resumed, "partial row of a killed run", java.nio.file.StandardOpenOption.APPEND);
-            assertEquals(AffinityCli.STOPPED, run("export", "list", "Generated list 1", "--format", format,
-                    "--out", resumed.toString(), "--page-size", "7", "--resume", "--stop-after", "40"),
+            assertEquals(
+                    AffinityCli.STOPPED,
+                    run(
+                            "export",
+                            "list",
+                            "Generated list 1",
+                            "--format",
+                            format,
+                            "--out",
+                            resumed.toString(),
+                            "--page-size",
+                            "7",
+                            "--resume",
+                            "--stop-after",
+                            "40"),
                     err.toString());
-            assertEquals(AffinityCli.OK, run("export", "list", "Generated list 1", "--format", format, "--out",
-                    resumed.toString(), "--page-size", "7", "--resume"), err.toString());
+            assertEquals(
+                    AffinityCli.OK,
+                    run(
+                            "export",
+                            "list",
+                            "Generated list 1",
+                            "--format",
+                            format,
+                            "--out",
+                            resumed.toString(),
+                            "--page-size",
+                            "7",
+                            "--resume"),
+                    err.toString());
 
             assertEquals(Files.readString(whole), Files.readString(resumed), format);
             assertFalse(Files.exists(dir.resolve("resumed." + format + ".checkpoint")));
@@ -96,8 +151,19 @@ class AffinityCliTest {
     void jsonLinesCarryTypedValuesOfTheChosenFields() throws Exception {
         AffinityList list = server.state().lists().get(0);
         Path jsonl = dir.resolve("export.jsonl");
-        assertEquals(AffinityCli.OK, run("export", "list", list.id().toString(), "--format", "jsonl", "--out",
-                jsonl.toString(), "--fields", "Amount,Status"), err.toString());
+        assertEquals(
+                AffinityCli.OK,
+                run(
+                        "export",
+                        "list",
+                        list.id().toString(),
+                        "--format",
+                        "jsonl",
+                        "--out",
+                        jsonl.toString(),
+                        "--fields",
+                        "Amount,Status"),
+                err.toString());
 
         List<String> lines = Files.readAllLines(jsonl);
         assertEquals(120, lines.size());
@@ -114,12 +180,29 @@ class AffinityCliTest {
 
     @Test
     void usageErrorsAndTheOtherCommands() {
-        assertEquals(AffinityCli.USAGE, run("export", "list", "No such list", "--format", "csv", "--out",
-                dir.resolve("x.csv").toString()));
+        assertEquals(
+                AffinityCli.USAGE,
+                run(
+                        "export",
+                        "list",
+                        "No such list",
+                        "--format",
+                        "csv",
+                        "--out",
+                        dir.resolve("x.csv").toString()));
         assertTrue(err.toString().contains("no list named 'No such list'"), err.toString());
         assertEquals(AffinityCli.USAGE, run("export", "list", "1", "--format", "xml", "--out", "x"));
-        assertEquals(AffinityCli.USAGE, run("export", "list", "Generated list 1", "--format", "csv", "--out",
-                dir.resolve("y.csv").toString(), "--resume"));
+        assertEquals(
+                AffinityCli.USAGE,
+                run(
+                        "export",
+                        "list",
+                        "Generated list 1",
+                        "--format",
+                        "csv",
+                        "--out",
+                        dir.resolve("y.csv").toString(),
+                        "--resume"));
         assertEquals(AffinityCli.OK, run("whoami"));
         assertEquals(AffinityCli.OK, run("rate-limit"));
         assertEquals(AffinityCli.OK, run("status-history", "Generated list 1", "Status"));
@@ -137,11 +220,14 @@ class AffinityCliTest {
     private static String expectedCsv(AffinityList list) {
         List<Field> fields = server.state().fields().stream()
                 .filter(field -> field.listId().orElse(0L).equals(list.id()))
-                .sorted(Comparator.comparing(Field::id)).toList();
+                .sorted(Comparator.comparing(Field::id))
+                .toList();
         StringBuilder csv = new StringBuilder(Cells.csvHeader(fields));
         List<FieldValue> values = server.state().fieldValues();
         for (ListEntry entry : server.state().listEntries(list.id())) {
-            List<String> cells = new ArrayList<>(List.of(entry.id().toString(), entry.entityId().toString(),
+            List<String> cells = new ArrayList<>(List.of(
+                    entry.id().toString(),
+                    entry.entityId().toString(),
                     entry.entity().flatMap(entity -> entity.name()).orElse("")));
             for (Field field : fields) {
                 cells.add(values.stream()
@@ -151,7 +237,8 @@ class AffinityCliTest {
                         .map(value -> Cells.text(value.value().orElseThrow().as(field.valueType())))
                         .collect(Collectors.joining("; ")));
             }
-            csv.append(cells.stream().map(Cells::csvEscape).collect(Collectors.joining(","))).append("\r\n");
+            csv.append(cells.stream().map(Cells::csvEscape).collect(Collectors.joining(",")))
+                    .append("\r\n");
         }
         assertTrue(csv.toString().lines().skip(1).anyMatch(line -> !line.endsWith(",,,,")), "no values seeded");
         return csv.toString();

@@ -26,13 +26,16 @@ final class BlockingTour {
         Whoami me = client.whoami();
         out.printf("Blocking client: signed in as %s%n", me.user().email());
 
-        PagedIterable<Person> persons = client.persons().search(PersonSearch.builder().pageSize(50).build());
+        PagedIterable<Person> persons =
+                client.persons().search(PersonSearch.builder().pageSize(50).build());
         try (Stream<Person> firstFive = persons.stream().limit(5)) {
-            firstFive.forEach(person -> out.printf("  %s %s%n", person.firstName().orElse(""),
-                    person.lastName().orElse("")));
+            firstFive.forEach(person -> out.printf(
+                    "  %s %s%n",
+                    person.firstName().orElse(""), person.lastName().orElse("")));
         }
         Page<Person> firstPage = persons.byPage().iterator().next();
-        out.printf("Blocking client: the first page holds %d persons; the next page is fetched only when asked%n",
+        out.printf(
+                "Blocking client: the first page holds %d persons; the next page is fetched only when asked%n",
                 firstPage.items().size());
         summary.put("blocking: persons on the first page", firstPage.items().size());
     }

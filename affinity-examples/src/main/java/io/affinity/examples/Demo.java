@@ -26,8 +26,7 @@ public final class Demo {
     /** The list the embedded tour reads. */
     static final String EMBEDDED_LIST = "Generated list 1";
 
-    private Demo() {
-    }
+    private Demo() {}
 
     /**
      * Runs the tour and prints its summary.
@@ -54,8 +53,14 @@ public final class Demo {
         Summary summary = new Summary();
         AffinityClientBuilder builder = AffinityClient.builder().apiKey(apiKey.get());
         setting(environment, "AFFINITY_BASE_URL").ifPresent(builder::baseUrl);
-        tour(builder, setting(environment, "AFFINITY_LIST_NAME"), Optional.empty(),
-                OffsetDateTime.now(ZoneOffset.UTC), false, out, summary);
+        tour(
+                builder,
+                setting(environment, "AFFINITY_LIST_NAME"),
+                Optional.empty(),
+                OffsetDateTime.now(ZoneOffset.UTC),
+                false,
+                out,
+                summary);
         return summary;
     }
 
@@ -71,32 +76,46 @@ public final class Demo {
                 .entityFiles(20)
                 .interactions(3_000)
                 .build();
-        try (AffinityMockServer server = AffinityMockServer.builder().dataset(dataset).start()) {
+        try (AffinityMockServer server =
+                AffinityMockServer.builder().dataset(dataset).start()) {
             out.printf("No AFFINITY_API_KEY set: touring the embedded fake Affinity API at %s%n", server.baseUrl());
             Summary summary = new Summary();
             AffinityClientBuilder builder = AffinityClient.builder()
                     .apiKey(server.apiKey())
                     .baseUrl(server.baseUrl().toString());
             // the internal person takes part in every generated interaction, all dated before GENERATED_UNTIL
-            tour(builder, Optional.of(EMBEDDED_LIST), Optional.of(Dataset.PERSON_BASE),
-                    Dataset.GENERATED_UNTIL.atOffset(ZoneOffset.UTC), true, out, summary);
+            tour(
+                    builder,
+                    Optional.of(EMBEDDED_LIST),
+                    Optional.of(Dataset.PERSON_BASE),
+                    Dataset.GENERATED_UNTIL.atOffset(ZoneOffset.UTC),
+                    true,
+                    out,
+                    summary);
 
             Map<String, Long> windows = server.journal().requests("getInteractions").stream()
-                    .collect(Collectors.groupingBy(request -> request.queryParameter("start_time").orElse("?")
-                            + " .. " + request.queryParameter("end_time").orElse("?"),
-                            LinkedHashMap::new, Collectors.counting()));
+                    .collect(Collectors.groupingBy(
+                            request -> request.queryParameter("start_time").orElse("?") + " .. "
+                                    + request.queryParameter("end_time").orElse("?"),
+                            LinkedHashMap::new,
+                            Collectors.counting()));
             out.println("Interaction windows the client walked (each at most 365 days):");
-            windows.forEach((window, pages) ->
-                    out.printf("  %s  (%d %s)%n", window, pages, pages == 1 ? "page" : "pages"));
+            windows.forEach(
+                    (window, pages) -> out.printf("  %s  (%d %s)%n", window, pages, pages == 1 ? "page" : "pages"));
             summary.put("interaction windows walked", windows.size());
             summary.put("requests received by the server", server.journal().size());
             return summary;
         }
     }
 
-    private static void tour(AffinityClientBuilder builder, Optional<String> listName,
-                             Optional<Long> interactionPerson, OffsetDateTime interactionsUntil, boolean writes,
-                             PrintStream out, Summary summary) {
+    private static void tour(
+            AffinityClientBuilder builder,
+            Optional<String> listName,
+            Optional<Long> interactionPerson,
+            OffsetDateTime interactionsUntil,
+            boolean writes,
+            PrintStream out,
+            Summary summary) {
         CountingRateLimiter limiter =
                 new CountingRateLimiter(RateLimiter.tokenBucket(RateLimitOptions.defaults(), Schedulers.parallel()));
         try (AffinityClient client = builder.rateLimiter(limiter).build()) {

@@ -65,7 +65,9 @@ final class ReactiveTour {
      */
     long readOnly(Optional<String> listName, Optional<Long> interactionPerson, OffsetDateTime interactionsUntil) {
         Whoami me = client.whoami().block();
-        out.printf("Signed in as %s %s of %s%n", me.user().firstName(), me.user().lastName(), me.tenant().name());
+        out.printf(
+                "Signed in as %s %s of %s%n",
+                me.user().firstName(), me.user().lastName(), me.tenant().name());
 
         AffinityList list = findList(listName);
         out.printf("List '%s' (id %d, %s list)%n", list.name(), list.id(), list.type());
@@ -81,28 +83,34 @@ final class ReactiveTour {
     /** The steps that write; only against the embedded server. */
     void writes(long personId) {
         long ownerId = client.whoami().map(me -> me.user().id()).block();
-        Note note = client.notes().create(CreateNoteRequest.builder()
-                .content("Met at the demo; follow up next week.")
-                .personIds(List.of(personId))
-                .build()).block();
+        Note note = client.notes()
+                .create(CreateNoteRequest.builder()
+                        .content("Met at the demo; follow up next week.")
+                        .personIds(List.of(personId))
+                        .build())
+                .block();
         out.printf("Created note %d%n", note.id());
         summary.put("note created", note.id());
 
-        Reminder reminder = client.reminders().create(CreateReminderRequest.builder()
-                .ownerId(ownerId)
-                .type(ReminderType.ONE_TIME)
-                .content("Follow up with the demo contact")
-                .dueDate(DateOrDateTime.of(LocalDate.now(ZoneOffset.UTC).plusDays(7)))
-                .personId(personId)
-                .build()).block();
+        Reminder reminder = client.reminders()
+                .create(CreateReminderRequest.builder()
+                        .ownerId(ownerId)
+                        .type(ReminderType.ONE_TIME)
+                        .content("Follow up with the demo contact")
+                        .dueDate(DateOrDateTime.of(LocalDate.now(ZoneOffset.UTC).plusDays(7)))
+                        .personId(personId)
+                        .build())
+                .block();
         out.printf("Created reminder %d%n", reminder.id());
         summary.put("reminder created", reminder.id());
 
         byte[] content = "name,stage\nAcme,Lead\n".getBytes(StandardCharsets.UTF_8);
-        client.entityFiles().upload(EntityFileUpload.builder()
-                .file(UploadFile.of("pipeline.csv", content).withContentType("text/csv"))
-                .personId(personId)
-                .build()).block();
+        client.entityFiles()
+                .upload(EntityFileUpload.builder()
+                        .file(UploadFile.of("pipeline.csv", content).withContentType("text/csv"))
+                        .personId(personId)
+                        .build())
+                .block();
         out.printf("Uploaded pipeline.csv (%d bytes)%n", content.length);
         summary.put("file uploaded", "pipeline.csv");
 
@@ -116,19 +124,25 @@ final class ReactiveTour {
 
     /** Prints what the server's headers and its rate-limit endpoint say about the limits. */
     void rateLimitSnapshot() {
-        String snapshot = client.rateLimitSnapshot().user()
-                .map(user -> String.format("%d of %d left this minute, resets in %d s", user.remaining(),
-                        user.limit(), user.resetAfter().toSeconds()))
+        String snapshot = client.rateLimitSnapshot()
+                .user()
+                .map(user -> String.format(
+                        "%d of %d left this minute, resets in %d s",
+                        user.remaining(), user.limit(), user.resetAfter().toSeconds()))
                 .orElse("no rate-limit headers seen yet");
         out.printf("Rate limits from the latest response headers: %s%n", snapshot);
-        client.fetchRateLimits().blockOptional().ifPresent(limits -> out.printf(
-                "Rate limits from GET /rate-limit: %s of %s left this minute%n",
-                limits.rate().apiKeyPerMinute().remaining(), limits.rate().apiKeyPerMinute().limit()));
+        client.fetchRateLimits()
+                .blockOptional()
+                .ifPresent(limits -> out.printf(
+                        "Rate limits from GET /rate-limit: %s of %s left this minute%n",
+                        limits.rate().apiKeyPerMinute().remaining(),
+                        limits.rate().apiKeyPerMinute().limit()));
         summary.put("rate limit snapshot", snapshot);
     }
 
     private AffinityList findList(Optional<String> name) {
-        return client.lists().list()
+        return client.lists()
+                .list()
                 .filter(list -> name.map(list.name()::equals).orElse(true))
                 .next()
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException(
@@ -139,7 +153,8 @@ final class ReactiveTour {
     /** Streams every entry of the list, page by page as the count asks for them, with a progress line. */
     private ListEntry streamEntries(AffinityList list) {
         ListEntry[] first = new ListEntry[1];
-        long count = client.listEntries().list(list.id())
+        long count = client.listEntries()
+                .list(list.id())
                 .index()
                 .doOnNext(indexed -> {
                     if (indexed.getT1() == 0) {
@@ -169,34 +184,57 @@ final class ReactiveTour {
         } else {
             query.personId(entry.entityId());
         }
-        List<FieldValue> values = client.fieldValues().list(query.build()).collectList().block();
+        List<FieldValue> values =
+                client.fieldValues().list(query.build()).collectList().block();
         out.printf("Entity %d has %d field values%n", entry.entityId(), values.size());
-        values.stream().limit(3).forEach(value -> out.printf("  field %d = %s%n", value.fieldId(),
-                value.value().map(v -> value.valueType().map(v::as).orElse(v)).map(Object::toString).orElse("(none)")));
+        values.stream()
+                .limit(3)
+                .forEach(value -> out.printf(
+                        "  field %d = %s%n",
+                        value.fieldId(),
+                        value.value()
+                                .map(v -> value.valueType().map(v::as).orElse(v))
+                                .map(Object::toString)
+                                .orElse("(none)")));
         summary.put("field values read", values.size());
 
         Optional<Long> fieldId = values.stream().map(FieldValue::fieldId).findFirst();
         long changes = fieldId.map(id -> client.fieldValueChanges()
-                .list(FieldValueChangeQuery.builder().fieldId(id).build()).count().block()).orElse(0L);
-        out.printf("Field %s has %d recorded changes%n", fieldId.map(String::valueOf).orElse("-"), changes);
+                        .list(FieldValueChangeQuery.builder().fieldId(id).build())
+                        .count()
+                        .block())
+                .orElse(0L);
+        out.printf(
+                "Field %s has %d recorded changes%n",
+                fieldId.map(String::valueOf).orElse("-"), changes);
         summary.put("field value changes read", changes);
     }
 
     /** Walks the first pages of a person search, showing the pages; returns the first person's id. */
     private long searchPersons() {
-        List<Page<Person>> pages = client.persons().search(PersonSearch.builder().pageSize(100).build())
-                .byPage().take(3).collectList().block();
-        pages.forEach(page -> out.printf("  persons page: %d persons, next token %s%n", page.items().size(),
-                page.nextPageToken().map(t -> "present").orElse("none")));
+        List<Page<Person>> pages = client.persons()
+                .search(PersonSearch.builder().pageSize(100).build())
+                .byPage()
+                .take(3)
+                .collectList()
+                .block();
+        pages.forEach(page -> out.printf(
+                "  persons page: %d persons, next token %s%n",
+                page.items().size(), page.nextPageToken().map(t -> "present").orElse("none")));
         summary.put("person pages read", pages.size());
-        return pages.stream().flatMap(page -> page.items().stream()).findFirst()
+        return pages.stream()
+                .flatMap(page -> page.items().stream())
+                .findFirst()
                 .map(Person::id)
                 .orElseThrow(() -> new IllegalStateException("no persons in this account"));
     }
 
     private void searchOrganizations() {
-        long organizations = client.organizations().search(OrganizationSearch.builder().pageSize(100).build())
-                .take(250).count().block();
+        long organizations = client.organizations()
+                .search(OrganizationSearch.builder().pageSize(100).build())
+                .take(250)
+                .count()
+                .block();
         out.printf("Read %d organizations (three pages of 100, the third only as far as needed)%n", organizations);
         summary.put("organizations read", organizations);
     }

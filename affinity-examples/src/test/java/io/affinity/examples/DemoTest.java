@@ -3,9 +3,9 @@ package io.affinity.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.affinity.testkit.Dataset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import io.affinity.testkit.Dataset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -64,7 +64,8 @@ class ReadmeSnippetsTest {
             snippets.add(block.group(1));
         }
         assertTrue(snippets.size() >= 4, "Java snippets in the README: " + snippets.size());
-        return Stream.iterate(0, i -> i + 1).limit(snippets.size())
+        return Stream.iterate(0, i -> i + 1)
+                .limit(snippets.size())
                 .map(i -> DynamicTest.dynamicTest("README snippet " + (i + 1), () -> {
                     String className = compiles(i, snippets.get(i));
                     if (snippets.get(i).contains("@Test")) {
@@ -75,12 +76,16 @@ class ReadmeSnippetsTest {
 
     /** Runs a compiled test class of the README on the JUnit Platform and asserts that all its tests pass. */
     private void passes(String className) throws Exception {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> testClass = loader.loadClass(className);
             SummaryGeneratingListener summary = new SummaryGeneratingListener();
-            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(DiscoverySelectors.selectClass(testClass)).build(), summary);
+            LauncherFactory.create()
+                    .execute(
+                            LauncherDiscoveryRequestBuilder.request()
+                                    .selectors(DiscoverySelectors.selectClass(testClass))
+                                    .build(),
+                            summary);
             StringWriter failures = new StringWriter();
             summary.getSummary().printFailuresTo(new PrintWriter(failures), 20);
             assertTrue(summary.getSummary().getTestsSucceededCount() > 0, "no test ran in " + className);
@@ -97,10 +102,11 @@ class ReadmeSnippetsTest {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-classpath", System.getProperty("java.class.path"),
-                    "-d", classes.toString(), "-proc:none");
-            boolean ok = compiler.getTask(null, files, diagnostics, options, null,
-                    List.of(new Source(className, source))).call();
+            List<String> options = List.of(
+                    "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), "-proc:none");
+            boolean ok = compiler.getTask(
+                            null, files, diagnostics, options, null, List.of(new Source(className, source)))
+                    .call();
             String errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                     .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))

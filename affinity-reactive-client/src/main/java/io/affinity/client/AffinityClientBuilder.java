@@ -1,12 +1,12 @@
 package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.Credentials;
 import io.affinity.client.internal.EngineSettings;
 import io.affinity.client.internal.MeteredRateLimiter;
-import io.affinity.client.paging.PagedFlux;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.observation.AffinityClientListener;
+import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.client.ratelimit.Ticker;
@@ -35,7 +35,7 @@ import reactor.netty.http.client.HttpClient;
  */
 public final class AffinityClientBuilder {
 
-    private static final AffinityClientListener NO_LISTENER = new AffinityClientListener() { };
+    private static final AffinityClientListener NO_LISTENER = new AffinityClientListener() {};
 
     /** The production API. */
     public static final String DEFAULT_BASE_URL = "https://api.affinity.co";
@@ -66,8 +66,7 @@ public final class AffinityClientBuilder {
     private HttpClient httpClient;
     private Scheduler scheduler;
 
-    AffinityClientBuilder() {
-    }
+    AffinityClientBuilder() {}
 
     /**
      * @param apiKey the API key (required); never logged nor shown in messages
@@ -295,14 +294,29 @@ public final class AffinityClientBuilder {
             throw new IllegalStateException("apiKey must be set: AffinityClient.builder().apiKey(...)");
         }
         Scheduler timers = scheduler != null ? scheduler : Schedulers.parallel();
-        MeteredRateLimiter meter = new MeteredRateLimiter(rateLimiter != null ? rateLimiter
-                : RateLimiter.tokenBucket(rateLimitOptions, timers, ticker), ticker);
-        EngineSettings settings = new EngineSettings(authScheme == AuthScheme.BEARER ? Credentials.bearer(apiKey)
-                : Credentials.basic(apiKey), baseUrl, connectTimeout,
-                responseTimeout, callTimeout, retryOptions, rateLimitOptions, meter, connectionPoolOptions::newConnectionProvider, maxResponseSize,
-                httpClient, timers, AffinityJson.newObjectMapper(),
-                attemptTimeout, downloadTimeout, maxEmptyPages, ticker, listener);
-        return new AffinityClient(ApiEngine.create(settings),
+        MeteredRateLimiter meter = new MeteredRateLimiter(
+                rateLimiter != null ? rateLimiter : RateLimiter.tokenBucket(rateLimitOptions, timers, ticker), ticker);
+        EngineSettings settings = new EngineSettings(
+                authScheme == AuthScheme.BEARER ? Credentials.bearer(apiKey) : Credentials.basic(apiKey),
+                baseUrl,
+                connectTimeout,
+                responseTimeout,
+                callTimeout,
+                retryOptions,
+                rateLimitOptions,
+                meter,
+                connectionPoolOptions::newConnectionProvider,
+                maxResponseSize,
+                httpClient,
+                timers,
+                AffinityJson.newObjectMapper(),
+                attemptTimeout,
+                downloadTimeout,
+                maxEmptyPages,
+                ticker,
+                listener);
+        return new AffinityClient(
+                ApiEngine.create(settings),
                 "AffinityClient{baseUrl=" + baseUrl + ", authScheme=" + authScheme + '}',
                 new RecipeContext(meter, ticker, fieldCacheTtl));
     }
@@ -316,10 +330,12 @@ public final class AffinityClientBuilder {
             throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("baseUrl must be an http(s) URL with a host and without query or "
-                    + "fragment, was " + baseUrl);
+        if (uri.getHost() == null
+                || !(scheme.equals("https") || scheme.equals("http"))
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(
+                    "baseUrl must be an http(s) URL with a host and without query or " + "fragment, was " + baseUrl);
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("baseUrl must use https: the API key must not travel in clear text "
@@ -330,8 +346,10 @@ public final class AffinityClientBuilder {
     }
 
     private static boolean isLoopback(String host) {
-        return host.equalsIgnoreCase("localhost") || IPV4_LOOPBACK.matcher(host).matches()
-                || host.equals("[::1]") || host.equals("::1");
+        return host.equalsIgnoreCase("localhost")
+                || IPV4_LOOPBACK.matcher(host).matches()
+                || host.equals("[::1]")
+                || host.equals("::1");
     }
 
     @Override

@@ -67,9 +67,11 @@ public final class ConnectionPoolOptions {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ConnectionPoolOptions that && maxConnections == that.maxConnections
+        return other instanceof ConnectionPoolOptions that
+                && maxConnections == that.maxConnections
                 && maxPendingAcquires == that.maxPendingAcquires
-                && pendingAcquireTimeout.equals(that.pendingAcquireTimeout) && maxIdleTime.equals(that.maxIdleTime)
+                && pendingAcquireTimeout.equals(that.pendingAcquireTimeout)
+                && maxIdleTime.equals(that.maxIdleTime)
                 && evictionInterval.equals(that.evictionInterval);
     }
 
@@ -105,8 +107,7 @@ public final class ConnectionPoolOptions {
         private Duration maxIdleTime = Duration.ofSeconds(20);
         private Duration evictionInterval = Duration.ofSeconds(10);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param maxConnections the most connections open at once; at least 1

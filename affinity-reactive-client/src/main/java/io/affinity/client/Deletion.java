@@ -16,8 +16,7 @@ final class Deletion {
 
     private static final ResponseType<SuccessResponse> SUCCESS = ResponseType.of(SuccessResponse.class);
 
-    private Deletion() {
-    }
+    private Deletion() {}
 
     /**
      * @param engine  the engine that sends the call
@@ -25,10 +24,12 @@ final class Deletion {
      * @return completes when the server reported success
      */
     static Mono<Void> send(ApiEngine engine, Supplier<ApiRequest> request) {
-        return Mono.fromSupplier(request).flatMap(built -> engine.mono(() -> built, SUCCESS)
-                .switchIfEmpty(Mono.error(() -> failure(built, "the response has no body")))
-                .flatMap(response -> Boolean.TRUE.equals(response.success()) ? Mono.<Void>empty()
-                        : Mono.error(failure(built, "the response says {\"success\": false}"))));
+        return Mono.fromSupplier(request)
+                .flatMap(built -> engine.mono(() -> built, SUCCESS)
+                        .switchIfEmpty(Mono.error(() -> failure(built, "the response has no body")))
+                        .flatMap(response -> Boolean.TRUE.equals(response.success())
+                                ? Mono.<Void>empty()
+                                : Mono.error(failure(built, "the response says {\"success\": false}"))));
     }
 
     private static UnsuccessfulOperationException failure(ApiRequest request, String detail) {

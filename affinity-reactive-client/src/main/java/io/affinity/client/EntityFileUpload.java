@@ -78,8 +78,7 @@ public final class EntityFileUpload {
         private Long organizationId;
         private Long opportunityId;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param file a file to upload, after those added before

@@ -2,9 +2,9 @@ package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.FileTransfer;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.EntityFileQuery;
@@ -51,15 +51,18 @@ public final class EntityFiles {
      *         invalid
      */
     public PagedFlux<EntityFile> list(EntityFileQuery query) {
-        return engine.paged(() -> {
-            Args.notNull("query", query);
-            ApiRequest.Builder request = ApiRequest.get("/entity-files")
-                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
-                    .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
-                    .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()));
-            SearchParams.pageSize(request, query.pageSize());
-            return request.build();
-        }, ENTITY_FILES_PAGE, page -> Page.of(page.entityFiles(), page.nextPageToken().orElse(null)));
+        return engine.paged(
+                () -> {
+                    Args.notNull("query", query);
+                    ApiRequest.Builder request = ApiRequest.get("/entity-files")
+                            .query("person_id", OptionalArgs.positive("personId", query.personId()))
+                            .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
+                            .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()));
+                    SearchParams.pageSize(request, query.pageSize());
+                    return request.build();
+                },
+                ENTITY_FILES_PAGE,
+                page -> Page.of(page.entityFiles(), page.nextPageToken().orElse(null)));
     }
 
     /**
@@ -70,9 +73,11 @@ public final class EntityFiles {
      *         such file
      */
     public Mono<EntityFile> get(long entityFileId) {
-        return engine.mono(() -> ApiRequest.get("/entity-files/{entity_file_id}")
-                .pathParam("entity_file_id", Args.positive("entityFileId", entityFileId))
-                .build(), ENTITY_FILE);
+        return engine.mono(
+                () -> ApiRequest.get("/entity-files/{entity_file_id}")
+                        .pathParam("entity_file_id", Args.positive("entityFileId", entityFileId))
+                        .build(),
+                ENTITY_FILE);
     }
 
     /**
@@ -103,9 +108,10 @@ public final class EntityFiles {
      */
     public Mono<Path> downloadTo(long entityFileId, Path target) {
         return Mono.fromCallable(() -> {
-            Args.positive("entityFileId", entityFileId);
-            return Args.notNull("target", target);
-        }).flatMap(checked -> FileTransfer.write(download(entityFileId), "target", checked));
+                    Args.positive("entityFileId", entityFileId);
+                    return Args.notNull("target", target);
+                })
+                .flatMap(checked -> FileTransfer.write(download(entityFileId), "target", checked));
     }
 
     /**
@@ -126,8 +132,10 @@ public final class EntityFiles {
     public Mono<Void> upload(EntityFileUpload upload) {
         return Mono.fromCallable(() -> checked(upload))
                 .flatMap(files -> Flux.range(0, files.size())
-                        .concatMap(i -> files.get(i).path() == null ? Mono.just(-1L)
-                                : FileTransfer.sizeOf("files[" + i + "]", files.get(i).path()))
+                        .concatMap(i -> files.get(i).path() == null
+                                ? Mono.just(-1L)
+                                : FileTransfer.sizeOf(
+                                        "files[" + i + "]", files.get(i).path()))
                         .collectList()
                         .flatMap(sizes -> Deletion.send(engine, () -> request(upload, sizes))));
     }
@@ -142,7 +150,9 @@ public final class EntityFiles {
             Args.notBlank("files[" + i + "].contentType", file.contentType());
         }
         int entities = OptionalArgs.countPresent(upload.personId(), upload.organizationId(), upload.opportunityId());
-        Args.check(entities == 1, "personId, organizationId, opportunityId",
+        Args.check(
+                entities == 1,
+                "personId, organizationId, opportunityId",
                 "exactly one must be set, " + entities + " were");
         OptionalArgs.positive("personId", upload.personId());
         OptionalArgs.positive("organizationId", upload.organizationId());

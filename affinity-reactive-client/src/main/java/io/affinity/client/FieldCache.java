@@ -39,7 +39,8 @@ public final class FieldCache {
             Entry entry = current.get();
             long now = ticker.read();
             if (entry == null || now - entry.fetchedAt >= ttlNanos) {
-                Entry fresh = new Entry(now, fields.list().collectList().map(List::copyOf).cache());
+                Entry fresh = new Entry(
+                        now, fields.list().collectList().map(List::copyOf).cache());
                 entry = current.compareAndSet(entry, fresh) ? fresh : current.get();
                 if (entry == null) {
                     entry = fresh;
@@ -107,11 +108,15 @@ public final class FieldCache {
             Args.positive("listId", listId);
             Args.notBlank("name", name);
             return all().map(all -> {
-                List<Field> own = all.stream().filter(field -> field.listId().orElse(0L) == listId).toList();
+                List<Field> own = all.stream()
+                        .filter(field -> field.listId().orElse(0L) == listId)
+                        .toList();
                 if (!matching(own, name).isEmpty()) {
                     return pick(own, name, "on list " + listId);
                 }
-                return pick(all.stream().filter(field -> field.listId().isEmpty()).toList(), name,
+                return pick(
+                        all.stream().filter(field -> field.listId().isEmpty()).toList(),
+                        name,
                         "on list " + listId + " or among global fields");
             });
         });
@@ -130,12 +135,16 @@ public final class FieldCache {
         List<Field> found = matching(candidates, name);
         if (found.isEmpty()) {
             throw new IllegalArgumentException("no field named '" + name + "' " + where + "; fields: "
-                    + candidates.stream().map(field -> field.name() + " (" + field.id() + ")").toList());
+                    + candidates.stream()
+                            .map(field -> field.name() + " (" + field.id() + ")")
+                            .toList());
         }
         if (found.size() > 1) {
             Map<Long, String> ids = new LinkedHashMap<>();
-            found.forEach(field -> ids.put(field.id(), field.name()
-                    + field.listId().map(list -> " on list " + list).orElse(" (global)")));
+            found.forEach(field -> ids.put(
+                    field.id(),
+                    field.name()
+                            + field.listId().map(list -> " on list " + list).orElse(" (global)")));
             throw new AmbiguousNameException("field", name, ids);
         }
         return found.get(0);
@@ -143,13 +152,16 @@ public final class FieldCache {
 
     private static List<Field> matching(List<Field> candidates, String name) {
         String wanted = name.strip();
-        List<Field> byId = candidates.stream().filter(field -> field.id().toString().equals(wanted)).toList();
+        List<Field> byId = candidates.stream()
+                .filter(field -> field.id().toString().equals(wanted))
+                .toList();
         if (!byId.isEmpty()) {
             return byId;
         }
-        return candidates.stream().filter(field -> field.name().strip().equalsIgnoreCase(wanted)).toList();
+        return candidates.stream()
+                .filter(field -> field.name().strip().equalsIgnoreCase(wanted))
+                .toList();
     }
 
-    private record Entry(long fetchedAt, Mono<List<Field>> fields) {
-    }
+    private record Entry(long fetchedAt, Mono<List<Field>> fields) {}
 }

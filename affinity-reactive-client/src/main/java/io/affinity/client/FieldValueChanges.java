@@ -3,8 +3,8 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.query.FieldValueChangeQuery;
 import io.affinity.model.FieldValueChange;
 import io.affinity.model.ImmutableFieldValueChange;
@@ -19,7 +19,7 @@ import reactor.core.publisher.Flux;
 public final class FieldValueChanges {
 
     private static final ResponseType<List<FieldValueChange>> CHANGE_LIST =
-            ResponseType.of(new TypeReference<List<FieldValueChange>>() { });
+            ResponseType.of(new TypeReference<List<FieldValueChange>>() {});
 
     private final ApiEngine engine;
     private final Fields fields;
@@ -41,13 +41,18 @@ public final class FieldValueChanges {
      *         {@link io.affinity.client.recipes.AmbiguousNameException} when several do
      */
     public Flux<FieldValueChange> history(long listId, String fieldName) {
-        return fields.cache().byName(listId, fieldName).flatMapMany(field -> list(FieldValueChangeQuery.builder()
-                        .fieldId(field.id()).build())
-                .map(change -> change.value().<FieldValueChange>map(value -> ImmutableFieldValueChange.copyOf(change)
-                        .withValue(value.as(field.valueType()))).orElse(change))
-                .collectSortedList(Comparator.comparing(FieldValueChange::changedAt)
-                        .thenComparing(FieldValueChange::id))
-                .flatMapIterable(changes -> changes));
+        return fields.cache()
+                .byName(listId, fieldName)
+                .flatMapMany(field -> list(FieldValueChangeQuery.builder()
+                                .fieldId(field.id())
+                                .build())
+                        .map(change -> change.value()
+                                .<FieldValueChange>map(value ->
+                                        ImmutableFieldValueChange.copyOf(change).withValue(value.as(field.valueType())))
+                                .orElse(change))
+                        .collectSortedList(Comparator.comparing(FieldValueChange::changedAt)
+                                .thenComparing(FieldValueChange::id))
+                        .flatMapIterable(changes -> changes));
     }
 
     /**
@@ -62,21 +67,37 @@ public final class FieldValueChanges {
      *         example a field that does not track changes)
      */
     public Flux<FieldValueChange> list(FieldValueChangeQuery query) {
-        return engine.mono(() -> {
-            Args.notNull("query", query);
-            Args.check(query.fieldId().isPresent(), "fieldId", "is required");
-            int given = OptionalArgs.countPresent(query.personId(), query.organizationId(), query.opportunityId(),
-                    query.listEntryId());
-            Args.check(given <= 1, "personId, organizationId, opportunityId, listEntryId",
-                    "at most one may be set, " + given + " were");
-            return ApiRequest.get("/field-value-changes")
-                    .query("field_id", OptionalArgs.positive("fieldId", query.fieldId()))
-                    .query("action_type", query.actionType().map(type -> type.value()).orElse(null))
-                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
-                    .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
-                    .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
-                    .query("list_entry_id", OptionalArgs.positive("listEntryId", query.listEntryId()))
-                    .build();
-        }, CHANGE_LIST).flatMapIterable(changes -> changes);
+        return engine.mono(
+                        () -> {
+                            Args.notNull("query", query);
+                            Args.check(query.fieldId().isPresent(), "fieldId", "is required");
+                            int given = OptionalArgs.countPresent(
+                                    query.personId(),
+                                    query.organizationId(),
+                                    query.opportunityId(),
+                                    query.listEntryId());
+                            Args.check(
+                                    given <= 1,
+                                    "personId, organizationId, opportunityId, listEntryId",
+                                    "at most one may be set, " + given + " were");
+                            return ApiRequest.get("/field-value-changes")
+                                    .query("field_id", OptionalArgs.positive("fieldId", query.fieldId()))
+                                    .query(
+                                            "action_type",
+                                            query.actionType()
+                                                    .map(type -> type.value())
+                                                    .orElse(null))
+                                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
+                                    .query(
+                                            "organization_id",
+                                            OptionalArgs.positive("organizationId", query.organizationId()))
+                                    .query(
+                                            "opportunity_id",
+                                            OptionalArgs.positive("opportunityId", query.opportunityId()))
+                                    .query("list_entry_id", OptionalArgs.positive("listEntryId", query.listEntryId()))
+                                    .build();
+                        },
+                        CHANGE_LIST)
+                .flatMapIterable(changes -> changes);
     }
 }

@@ -3,8 +3,8 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.query.FieldValueQuery;
 import io.affinity.model.CreateFieldValueRequest;
 import io.affinity.model.FieldValue;
@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 public final class FieldValues {
 
     private static final ResponseType<List<FieldValue>> FIELD_VALUE_LIST =
-            ResponseType.of(new TypeReference<List<FieldValue>>() { });
+            ResponseType.of(new TypeReference<List<FieldValue>>() {});
     private static final ResponseType<FieldValue> FIELD_VALUE = ResponseType.of(FieldValue.class);
 
     private final ApiEngine engine;
@@ -39,19 +39,31 @@ public final class FieldValues {
      *         these rules, and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Flux<FieldValue> list(FieldValueQuery query) {
-        return engine.mono(() -> {
-            Args.notNull("query", query);
-            int given = OptionalArgs.countPresent(query.personId(), query.organizationId(), query.opportunityId(),
-                    query.listEntryId());
-            Args.check(given == 1, "personId, organizationId, opportunityId, listEntryId",
-                    "exactly one must be set, " + given + " were");
-            return ApiRequest.get("/field-values")
-                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
-                    .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
-                    .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
-                    .query("list_entry_id", OptionalArgs.positive("listEntryId", query.listEntryId()))
-                    .build();
-        }, FIELD_VALUE_LIST).flatMapIterable(values -> values);
+        return engine.mono(
+                        () -> {
+                            Args.notNull("query", query);
+                            int given = OptionalArgs.countPresent(
+                                    query.personId(),
+                                    query.organizationId(),
+                                    query.opportunityId(),
+                                    query.listEntryId());
+                            Args.check(
+                                    given == 1,
+                                    "personId, organizationId, opportunityId, listEntryId",
+                                    "exactly one must be set, " + given + " were");
+                            return ApiRequest.get("/field-values")
+                                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
+                                    .query(
+                                            "organization_id",
+                                            OptionalArgs.positive("organizationId", query.organizationId()))
+                                    .query(
+                                            "opportunity_id",
+                                            OptionalArgs.positive("opportunityId", query.opportunityId()))
+                                    .query("list_entry_id", OptionalArgs.positive("listEntryId", query.listEntryId()))
+                                    .build();
+                        },
+                        FIELD_VALUE_LIST)
+                .flatMapIterable(values -> values);
     }
 
     /**
@@ -63,13 +75,15 @@ public final class FieldValues {
      *         request, and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<FieldValue> create(CreateFieldValueRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            Args.positive("fieldId", request.fieldId());
-            Args.positive("entityId", request.entityId());
-            request.listEntryId().ifPresent(id -> Args.positive("listEntryId", id));
-            return ApiRequest.post("/field-values").jsonBody(request).build();
-        }, FIELD_VALUE);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    Args.positive("fieldId", request.fieldId());
+                    Args.positive("entityId", request.entityId());
+                    request.listEntryId().ifPresent(id -> Args.positive("listEntryId", id));
+                    return ApiRequest.post("/field-values").jsonBody(request).build();
+                },
+                FIELD_VALUE);
     }
 
     /**
@@ -81,10 +95,12 @@ public final class FieldValues {
      *         arguments, and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<FieldValue> update(long fieldValueId, UpdateFieldValueRequest request) {
-        return engine.mono(() -> ApiRequest.put("/field-values/{field_value_id}")
-                .pathParam("field_value_id", Args.positive("fieldValueId", fieldValueId))
-                .jsonBody(Args.notNull("request", request))
-                .build(), FIELD_VALUE);
+        return engine.mono(
+                () -> ApiRequest.put("/field-values/{field_value_id}")
+                        .pathParam("field_value_id", Args.positive("fieldValueId", fieldValueId))
+                        .jsonBody(Args.notNull("request", request))
+                        .build(),
+                FIELD_VALUE);
     }
 
     /**
@@ -97,8 +113,10 @@ public final class FieldValues {
      *         and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<Void> delete(long fieldValueId) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/field-values/{field_value_id}")
-                .pathParam("field_value_id", Args.positive("fieldValueId", fieldValueId))
-                .build());
+        return Deletion.send(
+                engine,
+                () -> ApiRequest.delete("/field-values/{field_value_id}")
+                        .pathParam("field_value_id", Args.positive("fieldValueId", fieldValueId))
+                        .build());
     }
 }

@@ -3,8 +3,8 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.query.FieldQuery;
 import io.affinity.model.CreateFieldRequest;
 import io.affinity.model.Field;
@@ -20,8 +20,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Fields {
 
-    private static final ResponseType<List<Field>> FIELDS = ResponseType.of(new TypeReference<>() {
-    });
+    private static final ResponseType<List<Field>> FIELDS = ResponseType.of(new TypeReference<>() {});
     private static final ResponseType<Field> FIELD = ResponseType.of(Field.class);
 
     private final ApiEngine engine;
@@ -58,16 +57,27 @@ public final class Fields {
      * @return the fields
      */
     public Flux<Field> list(FieldQuery query) {
-        return engine.mono(() -> {
-            Args.notNull("query", query);
-            ApiRequest.Builder request = ApiRequest.get("/fields");
-            request.query("list_id", OptionalArgs.positive("listId", query.listId()));
-            request.query("value_type", query.valueType().map(type -> type.value()).orElse(null));
-            request.query("entity_type", query.entityType().map(type -> type.value()).orElse(null));
-            request.query("with_modified_names", query.withModifiedNames().orElse(null));
-            request.query("exclude_dropdown_options", query.excludeDropdownOptions().orElse(null));
-            return request.build();
-        }, FIELDS).flatMapIterable(fields -> fields);
+        return engine.mono(
+                        () -> {
+                            Args.notNull("query", query);
+                            ApiRequest.Builder request = ApiRequest.get("/fields");
+                            request.query("list_id", OptionalArgs.positive("listId", query.listId()));
+                            request.query(
+                                    "value_type",
+                                    query.valueType().map(type -> type.value()).orElse(null));
+                            request.query(
+                                    "entity_type",
+                                    query.entityType().map(type -> type.value()).orElse(null));
+                            request.query(
+                                    "with_modified_names",
+                                    query.withModifiedNames().orElse(null));
+                            request.query(
+                                    "exclude_dropdown_options",
+                                    query.excludeDropdownOptions().orElse(null));
+                            return request.build();
+                        },
+                        FIELDS)
+                .flatMapIterable(fields -> fields);
     }
 
     /**
@@ -78,14 +88,21 @@ public final class Fields {
      * @return the created field
      */
     public Mono<Field> create(CreateFieldRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            Args.notBlank("name", request.name());
-            OptionalArgs.positive("listId", request.listId());
-            Args.check(!request.isListSpecific().orElse(false) || request.listId().isPresent(), "listId",
-                    "is required when isListSpecific is true");
-            return ApiRequest.post("/fields").jsonBody(request).build();
-        }, FIELD).doOnTerminate(cache::invalidate).doOnCancel(cache::invalidate);
+        return engine.mono(
+                        () -> {
+                            Args.notNull("request", request);
+                            Args.notBlank("name", request.name());
+                            OptionalArgs.positive("listId", request.listId());
+                            Args.check(
+                                    !request.isListSpecific().orElse(false)
+                                            || request.listId().isPresent(),
+                                    "listId",
+                                    "is required when isListSpecific is true");
+                            return ApiRequest.post("/fields").jsonBody(request).build();
+                        },
+                        FIELD)
+                .doOnTerminate(cache::invalidate)
+                .doOnCancel(cache::invalidate);
     }
 
     /**
@@ -96,8 +113,12 @@ public final class Fields {
      *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
      */
     public Mono<Void> delete(long fieldId) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/fields/{id}")
-                .pathParam("id", Args.positive("fieldId", fieldId))
-                .build()).doOnTerminate(cache::invalidate).doOnCancel(cache::invalidate);
+        return Deletion.send(
+                        engine,
+                        () -> ApiRequest.delete("/fields/{id}")
+                                .pathParam("id", Args.positive("fieldId", fieldId))
+                                .build())
+                .doOnTerminate(cache::invalidate)
+                .doOnCancel(cache::invalidate);
     }
 }

@@ -3,8 +3,8 @@ package io.affinity.client;
 import io.affinity.client.error.PaginationException;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PageFetcher;
 import io.affinity.client.paging.PagedFlux;
@@ -13,8 +13,8 @@ import io.affinity.model.CreateInteractionRequest;
 import io.affinity.model.Interaction;
 import io.affinity.model.InteractionDirection;
 import io.affinity.model.InteractionType;
-import io.affinity.model.wire.InteractionsPage;
 import io.affinity.model.UpdateInteractionRequest;
+import io.affinity.model.wire.InteractionsPage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -78,10 +78,12 @@ public final class Interactions {
      *         an {@link io.affinity.client.error.AffinityException} when the call fails otherwise
      */
     public Mono<Interaction> get(long interactionId, InteractionType type) {
-        return engine.mono(() -> ApiRequest.get("/interactions/{id}")
-                .pathParam("id", Args.positive("interactionId", interactionId))
-                .query("type", Args.notNull("type", type).value())
-                .build(), INTERACTION);
+        return engine.mono(
+                () -> ApiRequest.get("/interactions/{id}")
+                        .pathParam("id", Args.positive("interactionId", interactionId))
+                        .query("type", Args.notNull("type", type).value())
+                        .build(),
+                INTERACTION);
     }
 
     /**
@@ -98,18 +100,25 @@ public final class Interactions {
      *         fails
      */
     public Mono<Interaction> create(CreateInteractionRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            InteractionType type = Args.notNull("type", request.type());
-            Args.check(type.equals(InteractionType.MEETING) || type.equals(InteractionType.CALL)
-                            || type.equals(InteractionType.CHAT_MESSAGE),
-                    "type", "must be MEETING, CALL or CHAT_MESSAGE when creating an interaction, was " + type);
-            SearchParams.positiveIds("personIds", Optional.of(Args.notEmpty("personIds", request.personIds())));
-            Args.notBlank("content", request.content());
-            Args.check(request.direction().isEmpty() || type.equals(InteractionType.CHAT_MESSAGE),
-                    "direction", "only applies to CHAT_MESSAGE interactions");
-            return ApiRequest.post(LIST_PATH).jsonBody(request).build();
-        }, INTERACTION);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    InteractionType type = Args.notNull("type", request.type());
+                    Args.check(
+                            type.equals(InteractionType.MEETING)
+                                    || type.equals(InteractionType.CALL)
+                                    || type.equals(InteractionType.CHAT_MESSAGE),
+                            "type",
+                            "must be MEETING, CALL or CHAT_MESSAGE when creating an interaction, was " + type);
+                    SearchParams.positiveIds("personIds", Optional.of(Args.notEmpty("personIds", request.personIds())));
+                    Args.notBlank("content", request.content());
+                    Args.check(
+                            request.direction().isEmpty() || type.equals(InteractionType.CHAT_MESSAGE),
+                            "direction",
+                            "only applies to CHAT_MESSAGE interactions");
+                    return ApiRequest.post(LIST_PATH).jsonBody(request).build();
+                },
+                INTERACTION);
     }
 
     /**
@@ -126,15 +135,21 @@ public final class Interactions {
      *         arguments, and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<Interaction> update(long interactionId, UpdateInteractionRequest request) {
-        return engine.mono(() -> {
-            long id = Args.positive("interactionId", interactionId);
-            Args.notNull("request", request);
-            Args.notNull("type", request.type());
-            request.personIds().ifPresent(ids -> SearchParams.positiveIds("personIds",
-                    Optional.of(Args.notEmpty("personIds", ids))));
-            request.content().ifPresent(content -> Args.notBlank("content", content));
-            return ApiRequest.put("/interactions/{id}").pathParam("id", id).jsonBody(request).build();
-        }, INTERACTION);
+        return engine.mono(
+                () -> {
+                    long id = Args.positive("interactionId", interactionId);
+                    Args.notNull("request", request);
+                    Args.notNull("type", request.type());
+                    request.personIds()
+                            .ifPresent(ids -> SearchParams.positiveIds(
+                                    "personIds", Optional.of(Args.notEmpty("personIds", ids))));
+                    request.content().ifPresent(content -> Args.notBlank("content", content));
+                    return ApiRequest.put("/interactions/{id}")
+                            .pathParam("id", id)
+                            .jsonBody(request)
+                            .build();
+                },
+                INTERACTION);
     }
 
     /**
@@ -148,10 +163,12 @@ public final class Interactions {
      *         and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<Void> delete(long interactionId, InteractionType type) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/interactions/{id}")
-                .pathParam("id", Args.positive("interactionId", interactionId))
-                .query("type", Args.notNull("type", type).value())
-                .build());
+        return Deletion.send(
+                engine,
+                () -> ApiRequest.delete("/interactions/{id}")
+                        .pathParam("id", Args.positive("interactionId", interactionId))
+                        .query("type", Args.notNull("type", type).value())
+                        .build());
     }
 
     /**
@@ -173,7 +190,9 @@ public final class Interactions {
                 Windows windows = Windows.of(query);
                 Position position = windows.position(pageToken);
                 return engine.page(() -> request(windows, position), INTERACTIONS_PAGE)
-                        .map(page -> windows.page(position, items(page, query.type().orElseThrow()),
+                        .map(page -> windows.page(
+                                position,
+                                items(page, query.type().orElseThrow()),
                                 page.nextPageToken().orElse(null)));
             });
         }
@@ -181,16 +200,21 @@ public final class Interactions {
         private ApiRequest request(Windows windows, Position position) {
             return ApiRequest.get(LIST_PATH)
                     .query("type", query.type().orElseThrow().value())
-                    .query("logging_type", query.loggingType().map(type -> type.value()).orElse(null))
+                    .query(
+                            "logging_type",
+                            query.loggingType().map(type -> type.value()).orElse(null))
                     .query("person_id", OptionalArgs.positive("personId", query.personId()))
                     .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
                     .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
                     .query("internal_person_id", OptionalArgs.positive("internalPersonId", query.internalPersonId()))
-                    .query("direction", query.direction().map(InteractionDirection::value).orElse(null))
+                    .query(
+                            "direction",
+                            query.direction().map(InteractionDirection::value).orElse(null))
                     .query("start_time", iso(windows.start(position.window())))
                     .query("end_time", iso(windows.end(position.window())))
-                    .query("page_size", OptionalArgs.inRange("pageSize", query.pageSize(), 1,
-                            InteractionQuery.MAX_PAGE_SIZE))
+                    .query(
+                            "page_size",
+                            OptionalArgs.inRange("pageSize", query.pageSize(), 1, InteractionQuery.MAX_PAGE_SIZE))
                     .query("page_token", position.serverToken())
                     .build();
         }
@@ -216,8 +240,7 @@ public final class Interactions {
     }
 
     /** Where a walk is: a window (0 is the newest) and the server's token in it ({@code null} at its start). */
-    private record Position(long window, String serverToken) {
-    }
+    private record Position(long window, String serverToken) {}
 
     /**
      * The windows of a checked query, newest first: window {@code k} ends {@code k * 365} days before the end
@@ -235,10 +258,16 @@ public final class Interactions {
             Args.check(start != null, "startTime", "is required");
             Args.check(end != null, "endTime", "is required");
             Args.check(start.isBefore(end), "startTime", "must be before endTime, was " + start + " and " + end);
-            Args.check(OptionalArgs.countPresent(query.personId(), query.organizationId(),
-                    query.opportunityId()) > 0, "personId, organizationId, opportunityId", "at least one must be set");
-            Args.check(query.direction().isEmpty() || type.equals(InteractionType.CHAT_MESSAGE)
-                    || type.equals(InteractionType.EMAIL), "direction", "only applies to CHAT_MESSAGE and EMAIL");
+            Args.check(
+                    OptionalArgs.countPresent(query.personId(), query.organizationId(), query.opportunityId()) > 0,
+                    "personId, organizationId, opportunityId",
+                    "at least one must be set");
+            Args.check(
+                    query.direction().isEmpty()
+                            || type.equals(InteractionType.CHAT_MESSAGE)
+                            || type.equals(InteractionType.EMAIL),
+                    "direction",
+                    "only applies to CHAT_MESSAGE and EMAIL");
             Duration range = Duration.between(start, end);
             long whole = range.dividedBy(MAX_WINDOW);
             boolean exact = range.minus(MAX_WINDOW.multipliedBy(whole)).isZero();
@@ -270,7 +299,9 @@ public final class Interactions {
                     window = -1;
                 }
             }
-            Args.check(window >= 0 && window < count, "continuationToken",
+            Args.check(
+                    window >= 0 && window < count,
+                    "continuationToken",
                     "is not a page token of this interaction walk: " + pageToken);
             String serverToken = pageToken.substring(colon + 1);
             return new Position(window, serverToken.isEmpty() ? null : serverToken);
@@ -281,7 +312,8 @@ public final class Interactions {
             if (count == 1) {
                 return Page.of(items, serverToken);
             }
-            String next = serverToken != null ? position.window() + ":" + serverToken
+            String next = serverToken != null
+                    ? position.window() + ":" + serverToken
                     : position.window() + 1 < count ? (position.window() + 1) + ":" : null;
             return Page.of(items, next);
         }
@@ -299,7 +331,8 @@ public final class Interactions {
             return page.events();
         }
         // a type this SDK does not know yet: whichever list the server filled
-        return Optional.of(page.events()).filter(list -> !list.isEmpty())
+        return Optional.of(page.events())
+                .filter(list -> !list.isEmpty())
                 .or(() -> Optional.of(page.emails()).filter(list -> !list.isEmpty()))
                 .orElse(page.chatMessages());
     }

@@ -2,13 +2,13 @@ package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.model.CreateListEntryRequest;
-import io.affinity.model.wire.ListEntriesPage;
 import io.affinity.model.ListEntry;
+import io.affinity.model.wire.ListEntriesPage;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,11 +53,13 @@ public final class ListEntries {
      * @return the entries, fetched page by page as they are requested
      */
     public PagedFlux<ListEntry> list(long listId, int pageSize) {
-        return engine.paged(() -> ApiRequest.get("/lists/{list_id}/list-entries")
+        return engine.paged(
+                () -> ApiRequest.get("/lists/{list_id}/list-entries")
                         .pathParam("list_id", Args.positive("listId", listId))
                         .query("page_size", Args.inRange("pageSize", pageSize, 1, SearchParams.MAX_PAGE_SIZE))
                         .build(),
-                PAGE, page -> Page.of(page.listEntries(), page.nextPageToken().orElse(null)));
+                PAGE,
+                page -> Page.of(page.listEntries(), page.nextPageToken().orElse(null)));
     }
 
     /**
@@ -68,8 +70,9 @@ public final class ListEntries {
      * @return the entry; fails with {@link io.affinity.client.error.NotFoundException} when it does not exist
      */
     public Mono<ListEntry> get(long listId, long listEntryId) {
-        return engine.mono(() -> entryPath(ApiRequest.get("/lists/{list_id}/list-entries/{list_entry_id}"), listId,
-                listEntryId), ENTRY);
+        return engine.mono(
+                () -> entryPath(ApiRequest.get("/lists/{list_id}/list-entries/{list_entry_id}"), listId, listEntryId),
+                ENTRY);
     }
 
     /**
@@ -81,16 +84,18 @@ public final class ListEntries {
      * @return the created entry
      */
     public Mono<ListEntry> create(long listId, CreateListEntryRequest request) {
-        return engine.mono(() -> {
-            Args.positive("listId", listId);
-            Args.notNull("request", request);
-            Args.positive("entityId", request.entityId());
-            OptionalArgs.positive("creatorId", request.creatorId());
-            return ApiRequest.post("/lists/{list_id}/list-entries")
-                    .pathParam("list_id", listId)
-                    .jsonBody(request)
-                    .build();
-        }, ENTRY);
+        return engine.mono(
+                () -> {
+                    Args.positive("listId", listId);
+                    Args.notNull("request", request);
+                    Args.positive("entityId", request.entityId());
+                    OptionalArgs.positive("creatorId", request.creatorId());
+                    return ApiRequest.post("/lists/{list_id}/list-entries")
+                            .pathParam("list_id", listId)
+                            .jsonBody(request)
+                            .build();
+                },
+                ENTRY);
     }
 
     /**
@@ -103,8 +108,10 @@ public final class ListEntries {
      *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
      */
     public Mono<Void> delete(long listId, long listEntryId) {
-        return Deletion.send(engine, () -> entryPath(
-                ApiRequest.delete("/lists/{list_id}/list-entries/{list_entry_id}"), listId, listEntryId));
+        return Deletion.send(
+                engine,
+                () -> entryPath(
+                        ApiRequest.delete("/lists/{list_id}/list-entries/{list_entry_id}"), listId, listEntryId));
     }
 
     private static ApiRequest entryPath(ApiRequest.Builder request, long listId, long listEntryId) {

@@ -55,20 +55,23 @@ final class ListExporter {
     Flux<ExportRow> export(ExportOptions options) {
         return Flux.defer(() -> {
             Args.notNull("options", options);
-            return resolveList(options).flatMapMany(list -> columns(list.id(), options.fields())
-                    .zipWith(client.fetchRateLimits())
-                    .flatMapMany(columnsAndLimits -> {
-                        QuotaPlan plan = plan(list, options, columnsAndLimits.getT2());
-                        options.onPlan().accept(plan);
-                        if (!plan.fits()) {
-                            if (options.quotaPolicy() == QuotaPolicy.REFUSE) {
-                                return Flux.error(new QuotaExceededException(plan));
-                            }
-                            LOG.warn("Exporting list {} although the monthly quota cannot cover it: {}", list.id(),
-                                    plan);
-                        }
-                        return rows(list, columnsAndLimits.getT1(), options);
-                    }));
+            return resolveList(options)
+                    .flatMapMany(list -> columns(list.id(), options.fields())
+                            .zipWith(client.fetchRateLimits())
+                            .flatMapMany(columnsAndLimits -> {
+                                QuotaPlan plan = plan(list, options, columnsAndLimits.getT2());
+                                options.onPlan().accept(plan);
+                                if (!plan.fits()) {
+                                    if (options.quotaPolicy() == QuotaPolicy.REFUSE) {
+                                        return Flux.error(new QuotaExceededException(plan));
+                                    }
+                                    LOG.warn(
+                                            "Exporting list {} although the monthly quota cannot cover it: {}",
+                                            list.id(),
+                                            plan);
+                                }
+                                return rows(list, columnsAndLimits.getT1(), options);
+                            }));
         });
     }
 
@@ -77,7 +80,10 @@ final class ListExporter {
             return client.lists().get(options.listId().getAsLong());
         }
         String name = options.listName().orElseThrow().strip();
-        return client.lists().list().filter(list -> list.name().strip().equalsIgnoreCase(name)).collectList()
+        return client.lists()
+                .list()
+                .filter(list -> list.name().strip().equalsIgnoreCase(name))
+                .collectList()
                 .flatMap(found -> {
                     if (found.isEmpty()) {
                         return Mono.error(new IllegalArgumentException("no list named '" + name + "'"));
@@ -96,7 +102,9 @@ final class ListExporter {
         if (names.isEmpty()) {
             return cache.forList(listId);
         }
-        return Flux.fromIterable(names).concatMap(name -> cache.byName(listId, name)).collectList();
+        return Flux.fromIterable(names)
+                .concatMap(name -> cache.byName(listId, name))
+                .collectList();
     }
 
     private static QuotaPlan plan(AffinityList list, ExportOptions options, RateLimit limits) {
@@ -104,7 +112,9 @@ final class ListExporter {
         long pages = Math.max(1, (entries + options.pageSize() - 1) / options.pageSize());
         RateLimitQuota perMinute = limits.rate().apiKeyPerMinute().limit();
         RateLimitQuota monthly = limits.rate().orgMonthly().remaining();
-        return new QuotaPlan(entries + pages, Math.max(1, perMinute.countOr(Integer.MAX_VALUE)),
+        return new QuotaPlan(
+                entries + pages,
+                Math.max(1, perMinute.countOr(Integer.MAX_VALUE)),
                 monthly.isUnlimited() ? OptionalLong.empty() : OptionalLong.of(monthly.countOr(0)));
     }
 
@@ -118,15 +128,22 @@ final class ListExporter {
         Flux<Page<ListEntry>> pages = from.pageToken() == null ? entries.byPage() : entries.byPage(from.pageToken());
         PageCursor cursor = new PageCursor(from);
         return pages.concatMap(cursor::positioned, 1)
-                .flatMapSequential(item -> client.fieldValues()
-                                .list(FieldValueQuery.builder().listEntryId(item.entry().id()).build())
+                .flatMapSequential(
+                        item -> client.fieldValues()
+                                .list(FieldValueQuery.builder()
+                                        .listEntryId(item.entry().id())
+                                        .build())
                                 .collectList()
                                 .map(values -> row(item, columns, values)),
-                        options.concurrency(), 1)
-                .doOnNext(row -> options.onProgress().accept(new ExportProgress(done.incrementAndGet(),
-                        list.listSize(), meter.granted() - requestsAtStart,
-                        Duration.ofNanos(meter.waitedNanos() - waitedAtStart),
-                        Duration.ofNanos(ticker.read() - startedAt))));
+                        options.concurrency(),
+                        1)
+                .doOnNext(row -> options.onProgress()
+                        .accept(new ExportProgress(
+                                done.incrementAndGet(),
+                                list.listSize(),
+                                meter.granted() - requestsAtStart,
+                                Duration.ofNanos(meter.waitedNanos() - waitedAtStart),
+                                Duration.ofNanos(ticker.read() - startedAt))));
     }
 
     private static ExportRow row(Positioned item, List<Field> columns, List<FieldValue> values) {
@@ -134,7 +151,8 @@ final class ListExporter {
         for (Field field : columns) {
             List<FieldValueData> cell = new ArrayList<>();
             values.stream()
-                    .filter(value -> value.fieldId().equals(field.id()) && value.value().isPresent())
+                    .filter(value ->
+                            value.fieldId().equals(field.id()) && value.value().isPresent())
                     .sorted(Comparator.comparing(FieldValue::id))
                     .forEach(value -> cell.add(value.value().get().as(field.valueType())));
             byField.put(field.id(), cell);
@@ -143,8 +161,7 @@ final class ListExporter {
     }
 
     /** An entry with the checkpoint after it. */
-    private record Positioned(ListEntry entry, ExportCheckpoint next) {
-    }
+    private record Positioned(ListEntry entry, ExportCheckpoint next) {}
 
     /** Follows the page tokens of one walk: only used from {@code concatMap}, one page at a time. */
     private static final class PageCursor {

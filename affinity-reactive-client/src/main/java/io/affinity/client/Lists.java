@@ -3,8 +3,8 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.recipes.ExportOptions;
 import io.affinity.client.recipes.ExportRow;
 import io.affinity.model.AffinityList;
@@ -21,8 +21,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Lists {
 
-    private static final ResponseType<List<AffinityList>> LISTS = ResponseType.of(new TypeReference<>() {
-    });
+    private static final ResponseType<List<AffinityList>> LISTS = ResponseType.of(new TypeReference<>() {});
     private static final ResponseType<AffinityList> LIST = ResponseType.of(AffinityList.class);
 
     private final ApiEngine engine;
@@ -67,9 +66,11 @@ public final class Lists {
      * @return the list; fails with {@link io.affinity.client.error.NotFoundException} when it does not exist
      */
     public Mono<AffinityList> get(long listId) {
-        return engine.mono(() -> ApiRequest.get("/lists/{list_id}")
-                .pathParam("list_id", Args.positive("listId", listId))
-                .build(), LIST);
+        return engine.mono(
+                () -> ApiRequest.get("/lists/{list_id}")
+                        .pathParam("list_id", Args.positive("listId", listId))
+                        .build(),
+                LIST);
     }
 
     /**
@@ -81,16 +82,18 @@ public final class Lists {
      *         rejects it
      */
     public Mono<AffinityList> create(CreateListRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            Args.notBlank("name", request.name());
-            OptionalArgs.positive("ownerId", request.ownerId());
-            request.additionalPermissions().ifPresent(permissions -> {
-                for (ListPermission permission : permissions) {
-                    Args.positive("additionalPermissions.internalPersonId", permission.internalPersonId());
-                }
-            });
-            return ApiRequest.post("/lists").jsonBody(request).build();
-        }, LIST);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    Args.notBlank("name", request.name());
+                    OptionalArgs.positive("ownerId", request.ownerId());
+                    request.additionalPermissions().ifPresent(permissions -> {
+                        for (ListPermission permission : permissions) {
+                            Args.positive("additionalPermissions.internalPersonId", permission.internalPersonId());
+                        }
+                    });
+                    return ApiRequest.post("/lists").jsonBody(request).build();
+                },
+                LIST);
     }
 }

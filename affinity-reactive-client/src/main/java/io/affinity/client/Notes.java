@@ -2,16 +2,16 @@ package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.NoteQuery;
 import io.affinity.model.CreateNoteRequest;
 import io.affinity.model.Note;
 import io.affinity.model.NoteType;
-import io.affinity.model.wire.NotesPage;
 import io.affinity.model.UpdateNoteRequest;
+import io.affinity.model.wire.NotesPage;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -50,16 +50,19 @@ public final class Notes {
      *         and with an {@link io.affinity.client.error.AffinityException} when a call fails
      */
     public PagedFlux<Note> list(NoteQuery query) {
-        return engine.paged(() -> {
-            Args.notNull("query", query);
-            ApiRequest.Builder request = ApiRequest.get("/notes")
-                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
-                    .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
-                    .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
-                    .query("creator_id", OptionalArgs.positive("creatorId", query.creatorId()));
-            SearchParams.pageSize(request, query.pageSize());
-            return request.build();
-        }, NOTES_PAGE, page -> Page.of(page.notes(), page.nextPageToken().orElse(null)));
+        return engine.paged(
+                () -> {
+                    Args.notNull("query", query);
+                    ApiRequest.Builder request = ApiRequest.get("/notes")
+                            .query("person_id", OptionalArgs.positive("personId", query.personId()))
+                            .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
+                            .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
+                            .query("creator_id", OptionalArgs.positive("creatorId", query.creatorId()));
+                    SearchParams.pageSize(request, query.pageSize());
+                    return request.build();
+                },
+                NOTES_PAGE,
+                page -> Page.of(page.notes(), page.nextPageToken().orElse(null)));
     }
 
     /**
@@ -71,9 +74,11 @@ public final class Notes {
      *         {@link io.affinity.client.error.AffinityException} when the call fails otherwise
      */
     public Mono<Note> get(long noteId) {
-        return engine.mono(() -> ApiRequest.get("/notes/{note_id}")
-                .pathParam("note_id", Args.positive("noteId", noteId))
-                .build(), NOTE);
+        return engine.mono(
+                () -> ApiRequest.get("/notes/{note_id}")
+                        .pathParam("note_id", Args.positive("noteId", noteId))
+                        .build(),
+                NOTE);
     }
 
     /**
@@ -90,27 +95,41 @@ public final class Notes {
      *         fails
      */
     public Mono<Note> create(CreateNoteRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            Args.notBlank("content", request.content());
-            SearchParams.positiveIds("personIds", request.personIds());
-            SearchParams.positiveIds("organizationIds", request.organizationIds());
-            SearchParams.positiveIds("opportunityIds", request.opportunityIds());
-            OptionalArgs.positive("parentId", request.parentId());
-            OptionalArgs.positive("creatorId", request.creatorId());
-            Args.check(!request.personIds().orElse(List.of()).isEmpty()
-                            || !request.organizationIds().orElse(List.of()).isEmpty()
-                            || !request.opportunityIds().orElse(List.of()).isEmpty()
-                            || request.parentId().isPresent(),
-                    "personIds, organizationIds, opportunityIds, parentId", "at least one must be set");
-            Optional<NoteType> type = request.type();
-            Args.check(type.isEmpty() || type.get().equals(NoteType.PLAIN_TEXT) || type.get().equals(NoteType.HTML),
-                    "type", "must be PLAIN_TEXT (0) or HTML (2) when creating a note, was " + type.orElse(null));
-            Optional<OffsetDateTime> createdAt = request.createdAt();
-            Args.check(createdAt.isEmpty() || !createdAt.get().toInstant().isAfter(Instant.now()),
-                    "createdAt", "must not be in the future, was " + createdAt.orElse(null));
-            return ApiRequest.post("/notes").jsonBody(request).build();
-        }, NOTE);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    Args.notBlank("content", request.content());
+                    SearchParams.positiveIds("personIds", request.personIds());
+                    SearchParams.positiveIds("organizationIds", request.organizationIds());
+                    SearchParams.positiveIds("opportunityIds", request.opportunityIds());
+                    OptionalArgs.positive("parentId", request.parentId());
+                    OptionalArgs.positive("creatorId", request.creatorId());
+                    Args.check(
+                            !request.personIds().orElse(List.of()).isEmpty()
+                                    || !request.organizationIds()
+                                            .orElse(List.of())
+                                            .isEmpty()
+                                    || !request.opportunityIds()
+                                            .orElse(List.of())
+                                            .isEmpty()
+                                    || request.parentId().isPresent(),
+                            "personIds, organizationIds, opportunityIds, parentId",
+                            "at least one must be set");
+                    Optional<NoteType> type = request.type();
+                    Args.check(
+                            type.isEmpty()
+                                    || type.get().equals(NoteType.PLAIN_TEXT)
+                                    || type.get().equals(NoteType.HTML),
+                            "type",
+                            "must be PLAIN_TEXT (0) or HTML (2) when creating a note, was " + type.orElse(null));
+                    Optional<OffsetDateTime> createdAt = request.createdAt();
+                    Args.check(
+                            createdAt.isEmpty() || !createdAt.get().toInstant().isAfter(Instant.now()),
+                            "createdAt",
+                            "must not be in the future, was " + createdAt.orElse(null));
+                    return ApiRequest.post("/notes").jsonBody(request).build();
+                },
+                NOTE);
     }
 
     /**
@@ -123,12 +142,17 @@ public final class Notes {
      *         arguments, and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<Note> update(long noteId, UpdateNoteRequest request) {
-        return engine.mono(() -> {
-            long id = Args.positive("noteId", noteId);
-            Args.notNull("request", request);
-            Args.notBlank("content", request.content());
-            return ApiRequest.put("/notes/{note_id}").pathParam("note_id", id).jsonBody(request).build();
-        }, NOTE);
+        return engine.mono(
+                () -> {
+                    long id = Args.positive("noteId", noteId);
+                    Args.notNull("request", request);
+                    Args.notBlank("content", request.content());
+                    return ApiRequest.put("/notes/{note_id}")
+                            .pathParam("note_id", id)
+                            .jsonBody(request)
+                            .build();
+                },
+                NOTE);
     }
 
     /**
@@ -141,8 +165,10 @@ public final class Notes {
      *         and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<Void> delete(long noteId) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/notes/{note_id}")
-                .pathParam("note_id", Args.positive("noteId", noteId))
-                .build());
+        return Deletion.send(
+                engine,
+                () -> ApiRequest.delete("/notes/{note_id}")
+                        .pathParam("note_id", Args.positive("noteId", noteId))
+                        .build());
     }
 }

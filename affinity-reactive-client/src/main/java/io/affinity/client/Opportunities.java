@@ -2,15 +2,15 @@ package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.OpportunitySearch;
 import io.affinity.model.CreateOpportunityRequest;
-import io.affinity.model.wire.OpportunitiesPage;
 import io.affinity.model.Opportunity;
 import io.affinity.model.UpdateOpportunityRequest;
+import io.affinity.model.wire.OpportunitiesPage;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,13 +38,16 @@ public final class Opportunities {
      * @return the opportunities, fetched page by page as they are requested
      */
     public PagedFlux<Opportunity> search(OpportunitySearch search) {
-        return engine.paged(() -> {
-            Args.notNull("search", search);
-            ApiRequest.Builder request = ApiRequest.get("/opportunities");
-            SearchParams.term(request, search.term());
-            SearchParams.pageSize(request, search.pageSize());
-            return request.build();
-        }, PAGE, page -> Page.of(page.opportunities(), page.nextPageToken().orElse(null)));
+        return engine.paged(
+                () -> {
+                    Args.notNull("search", search);
+                    ApiRequest.Builder request = ApiRequest.get("/opportunities");
+                    SearchParams.term(request, search.term());
+                    SearchParams.pageSize(request, search.pageSize());
+                    return request.build();
+                },
+                PAGE,
+                page -> Page.of(page.opportunities(), page.nextPageToken().orElse(null)));
     }
 
     /**
@@ -54,9 +57,11 @@ public final class Opportunities {
      * @return the opportunity; fails with {@link io.affinity.client.error.NotFoundException} when it does not exist
      */
     public Mono<Opportunity> get(long opportunityId) {
-        return engine.mono(() -> ApiRequest.get("/opportunities/{opportunity_id}")
-                .pathParam("opportunity_id", Args.positive("opportunityId", opportunityId))
-                .build(), OPPORTUNITY);
+        return engine.mono(
+                () -> ApiRequest.get("/opportunities/{opportunity_id}")
+                        .pathParam("opportunity_id", Args.positive("opportunityId", opportunityId))
+                        .build(),
+                OPPORTUNITY);
     }
 
     /**
@@ -67,14 +72,16 @@ public final class Opportunities {
      * @return the created opportunity
      */
     public Mono<Opportunity> create(CreateOpportunityRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            Args.notBlank("name", request.name());
-            Args.positive("listId", request.listId());
-            SearchParams.positiveIds("personIds", request.personIds());
-            SearchParams.positiveIds("organizationIds", request.organizationIds());
-            return ApiRequest.post("/opportunities").jsonBody(request).build();
-        }, OPPORTUNITY);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    Args.notBlank("name", request.name());
+                    Args.positive("listId", request.listId());
+                    SearchParams.positiveIds("personIds", request.personIds());
+                    SearchParams.positiveIds("organizationIds", request.organizationIds());
+                    return ApiRequest.post("/opportunities").jsonBody(request).build();
+                },
+                OPPORTUNITY);
     }
 
     /**
@@ -86,17 +93,19 @@ public final class Opportunities {
      * @return the updated opportunity
      */
     public Mono<Opportunity> update(long opportunityId, UpdateOpportunityRequest request) {
-        return engine.mono(() -> {
-            Args.positive("opportunityId", opportunityId);
-            Args.notNull("request", request);
-            SearchParams.notBlankIfPresent("name", request.name());
-            SearchParams.positiveIds("personIds", request.personIds());
-            SearchParams.positiveIds("organizationIds", request.organizationIds());
-            return ApiRequest.put("/opportunities/{opportunity_id}")
-                    .pathParam("opportunity_id", opportunityId)
-                    .jsonBody(request)
-                    .build();
-        }, OPPORTUNITY);
+        return engine.mono(
+                () -> {
+                    Args.positive("opportunityId", opportunityId);
+                    Args.notNull("request", request);
+                    SearchParams.notBlankIfPresent("name", request.name());
+                    SearchParams.positiveIds("personIds", request.personIds());
+                    SearchParams.positiveIds("organizationIds", request.organizationIds());
+                    return ApiRequest.put("/opportunities/{opportunity_id}")
+                            .pathParam("opportunity_id", opportunityId)
+                            .jsonBody(request)
+                            .build();
+                },
+                OPPORTUNITY);
     }
 
     /**
@@ -108,8 +117,10 @@ public final class Opportunities {
      *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
      */
     public Mono<Void> delete(long opportunityId) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/opportunities/{opportunity_id}")
-                .pathParam("opportunity_id", Args.positive("opportunityId", opportunityId))
-                .build());
+        return Deletion.send(
+                engine,
+                () -> ApiRequest.delete("/opportunities/{opportunity_id}")
+                        .pathParam("opportunity_id", Args.positive("opportunityId", opportunityId))
+                        .build());
     }
 }

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  */
 final class OptionalArgs {
 
-    private OptionalArgs() {
-    }
+    private OptionalArgs() {}
 
     /** @return the id when present and positive, {@code null} when absent */
     static Long positive(String name, OptionalLong id) {

@@ -3,8 +3,8 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.OrganizationGetOptions;
@@ -13,9 +13,9 @@ import io.affinity.model.CreateOrganizationRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Organization;
 import io.affinity.model.RelationshipStrength;
-import java.util.Comparator;
-import io.affinity.model.wire.OrganizationsPage;
 import io.affinity.model.UpdateOrganizationRequest;
+import io.affinity.model.wire.OrganizationsPage;
+import java.util.Comparator;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,8 +30,7 @@ public final class Organizations {
 
     private static final ResponseType<OrganizationsPage> PAGE = ResponseType.of(OrganizationsPage.class);
     private static final ResponseType<Organization> ORGANIZATION = ResponseType.of(Organization.class);
-    private static final ResponseType<List<Field>> FIELDS = ResponseType.of(new TypeReference<>() {
-    });
+    private static final ResponseType<List<Field>> FIELDS = ResponseType.of(new TypeReference<>() {});
 
     private final ApiEngine engine;
 
@@ -52,12 +51,14 @@ public final class Organizations {
      *         the organization does not exist
      */
     public Flux<RelationshipStrength> strongestRelationships(long organizationId) {
-        return get(organizationId).flatMapMany(organization -> Flux.fromIterable(organization.personIds())
-                .flatMapSequential(strengths::get, 4, 1)
-                .collectSortedList(Comparator.comparing(RelationshipStrength::strength).reversed()
-                        .thenComparing(RelationshipStrength::externalId)
-                        .thenComparing(RelationshipStrength::internalId))
-                .flatMapIterable(ranked -> ranked));
+        return get(organizationId)
+                .flatMapMany(organization -> Flux.fromIterable(organization.personIds())
+                        .flatMapSequential(strengths::get, 4, 1)
+                        .collectSortedList(Comparator.comparing(RelationshipStrength::strength)
+                                .reversed()
+                                .thenComparing(RelationshipStrength::externalId)
+                                .thenComparing(RelationshipStrength::internalId))
+                        .flatMapIterable(ranked -> ranked));
     }
 
     /**
@@ -68,16 +69,21 @@ public final class Organizations {
      * @return the organizations, fetched page by page as they are requested
      */
     public PagedFlux<Organization> search(OrganizationSearch search) {
-        return engine.paged(() -> {
-            Args.notNull("search", search);
-            ApiRequest.Builder request = ApiRequest.get("/organizations");
-            SearchParams.term(request, search.term());
-            SearchParams.interactionFlags(request, search.withInteractionDates(), search.withInteractionPersons());
-            request.query("with_opportunities", search.withOpportunities().orElse(null));
-            SearchParams.interactionDates(request, search);
-            SearchParams.pageSize(request, search.pageSize());
-            return request.build();
-        }, PAGE, page -> Page.of(page.organizations(), page.nextPageToken().orElse(null)));
+        return engine.paged(
+                () -> {
+                    Args.notNull("search", search);
+                    ApiRequest.Builder request = ApiRequest.get("/organizations");
+                    SearchParams.term(request, search.term());
+                    SearchParams.interactionFlags(
+                            request, search.withInteractionDates(), search.withInteractionPersons());
+                    request.query(
+                            "with_opportunities", search.withOpportunities().orElse(null));
+                    SearchParams.interactionDates(request, search);
+                    SearchParams.pageSize(request, search.pageSize());
+                    return request.build();
+                },
+                PAGE,
+                page -> Page.of(page.organizations(), page.nextPageToken().orElse(null)));
     }
 
     /**
@@ -101,14 +107,18 @@ public final class Organizations {
      *         exist
      */
     public Mono<Organization> get(long organizationId, OrganizationGetOptions options) {
-        return engine.mono(() -> {
-            ApiRequest.Builder request = ApiRequest.get("/organizations/{organization_id}")
-                    .pathParam("organization_id", Args.positive("organizationId", organizationId));
-            Args.notNull("options", options);
-            SearchParams.interactionFlags(request, options.withInteractionDates(), options.withInteractionPersons());
-            request.query("with_opportunities", options.withOpportunities().orElse(null));
-            return request.build();
-        }, ORGANIZATION);
+        return engine.mono(
+                () -> {
+                    ApiRequest.Builder request = ApiRequest.get("/organizations/{organization_id}")
+                            .pathParam("organization_id", Args.positive("organizationId", organizationId));
+                    Args.notNull("options", options);
+                    SearchParams.interactionFlags(
+                            request, options.withInteractionDates(), options.withInteractionPersons());
+                    request.query(
+                            "with_opportunities", options.withOpportunities().orElse(null));
+                    return request.build();
+                },
+                ORGANIZATION);
     }
 
     /**
@@ -119,13 +129,15 @@ public final class Organizations {
      * @return the created organization
      */
     public Mono<Organization> create(CreateOrganizationRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            Args.notBlank("name", request.name());
-            SearchParams.notBlankIfPresent("domain", request.domain());
-            SearchParams.positiveIds("personIds", request.personIds());
-            return ApiRequest.post("/organizations").jsonBody(request).build();
-        }, ORGANIZATION);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    Args.notBlank("name", request.name());
+                    SearchParams.notBlankIfPresent("domain", request.domain());
+                    SearchParams.positiveIds("personIds", request.personIds());
+                    return ApiRequest.post("/organizations").jsonBody(request).build();
+                },
+                ORGANIZATION);
     }
 
     /**
@@ -138,17 +150,19 @@ public final class Organizations {
      * @return the updated organization
      */
     public Mono<Organization> update(long organizationId, UpdateOrganizationRequest request) {
-        return engine.mono(() -> {
-            Args.positive("organizationId", organizationId);
-            Args.notNull("request", request);
-            SearchParams.notBlankIfPresent("name", request.name());
-            SearchParams.notBlankIfPresent("domain", request.domain());
-            SearchParams.positiveIds("personIds", request.personIds());
-            return ApiRequest.put("/organizations/{organization_id}")
-                    .pathParam("organization_id", organizationId)
-                    .jsonBody(request)
-                    .build();
-        }, ORGANIZATION);
+        return engine.mono(
+                () -> {
+                    Args.positive("organizationId", organizationId);
+                    Args.notNull("request", request);
+                    SearchParams.notBlankIfPresent("name", request.name());
+                    SearchParams.notBlankIfPresent("domain", request.domain());
+                    SearchParams.positiveIds("personIds", request.personIds());
+                    return ApiRequest.put("/organizations/{organization_id}")
+                            .pathParam("organization_id", organizationId)
+                            .jsonBody(request)
+                            .build();
+                },
+                ORGANIZATION);
     }
 
     /**
@@ -160,9 +174,11 @@ public final class Organizations {
      *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
      */
     public Mono<Void> delete(long organizationId) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/organizations/{organization_id}")
-                .pathParam("organization_id", Args.positive("organizationId", organizationId))
-                .build());
+        return Deletion.send(
+                engine,
+                () -> ApiRequest.delete("/organizations/{organization_id}")
+                        .pathParam("organization_id", Args.positive("organizationId", organizationId))
+                        .build());
     }
 
     /**

@@ -3,8 +3,8 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.PersonGetOptions;
@@ -12,8 +12,8 @@ import io.affinity.client.query.PersonSearch;
 import io.affinity.model.CreatePersonRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Person;
-import io.affinity.model.wire.PersonsPage;
 import io.affinity.model.UpdatePersonRequest;
+import io.affinity.model.wire.PersonsPage;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
@@ -28,8 +28,7 @@ public final class Persons {
 
     private static final ResponseType<PersonsPage> PAGE = ResponseType.of(PersonsPage.class);
     private static final ResponseType<Person> PERSON = ResponseType.of(Person.class);
-    private static final ResponseType<List<Field>> FIELDS = ResponseType.of(new TypeReference<>() {
-    });
+    private static final ResponseType<List<Field>> FIELDS = ResponseType.of(new TypeReference<>() {});
 
     private final ApiEngine engine;
 
@@ -45,17 +44,24 @@ public final class Persons {
      * @return the persons, fetched page by page as they are requested
      */
     public PagedFlux<Person> search(PersonSearch search) {
-        return engine.paged(() -> {
-            Args.notNull("search", search);
-            ApiRequest.Builder request = ApiRequest.get("/persons");
-            SearchParams.term(request, search.term());
-            SearchParams.interactionFlags(request, search.withInteractionDates(), search.withInteractionPersons());
-            request.query("with_opportunities", search.withOpportunities().orElse(null));
-            request.query("with_current_organizations", search.withCurrentOrganizations().orElse(null));
-            SearchParams.interactionDates(request, search);
-            SearchParams.pageSize(request, search.pageSize());
-            return request.build();
-        }, PAGE, page -> Page.of(page.persons(), page.nextPageToken().orElse(null)));
+        return engine.paged(
+                () -> {
+                    Args.notNull("search", search);
+                    ApiRequest.Builder request = ApiRequest.get("/persons");
+                    SearchParams.term(request, search.term());
+                    SearchParams.interactionFlags(
+                            request, search.withInteractionDates(), search.withInteractionPersons());
+                    request.query(
+                            "with_opportunities", search.withOpportunities().orElse(null));
+                    request.query(
+                            "with_current_organizations",
+                            search.withCurrentOrganizations().orElse(null));
+                    SearchParams.interactionDates(request, search);
+                    SearchParams.pageSize(request, search.pageSize());
+                    return request.build();
+                },
+                PAGE,
+                page -> Page.of(page.persons(), page.nextPageToken().orElse(null)));
     }
 
     /**
@@ -76,15 +82,21 @@ public final class Persons {
      * @return the person; fails with {@link io.affinity.client.error.NotFoundException} when it does not exist
      */
     public Mono<Person> get(long personId, PersonGetOptions options) {
-        return engine.mono(() -> {
-            ApiRequest.Builder request = ApiRequest.get("/persons/{person_id}")
-                    .pathParam("person_id", Args.positive("personId", personId));
-            Args.notNull("options", options);
-            SearchParams.interactionFlags(request, options.withInteractionDates(), options.withInteractionPersons());
-            request.query("with_opportunities", options.withOpportunities().orElse(null));
-            request.query("with_current_organizations", options.withCurrentOrganizations().orElse(null));
-            return request.build();
-        }, PERSON);
+        return engine.mono(
+                () -> {
+                    ApiRequest.Builder request = ApiRequest.get("/persons/{person_id}")
+                            .pathParam("person_id", Args.positive("personId", personId));
+                    Args.notNull("options", options);
+                    SearchParams.interactionFlags(
+                            request, options.withInteractionDates(), options.withInteractionPersons());
+                    request.query(
+                            "with_opportunities", options.withOpportunities().orElse(null));
+                    request.query(
+                            "with_current_organizations",
+                            options.withCurrentOrganizations().orElse(null));
+                    return request.build();
+                },
+                PERSON);
     }
 
     /**
@@ -96,14 +108,16 @@ public final class Persons {
      *         example, an email belongs to another person
      */
     public Mono<Person> create(CreatePersonRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            Args.notBlank("firstName", request.firstName());
-            Args.notBlank("lastName", request.lastName());
-            checkEmails(Optional.of(request.emails()));
-            SearchParams.positiveIds("organizationIds", request.organizationIds());
-            return ApiRequest.post("/persons").jsonBody(request).build();
-        }, PERSON);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    Args.notBlank("firstName", request.firstName());
+                    Args.notBlank("lastName", request.lastName());
+                    checkEmails(Optional.of(request.emails()));
+                    SearchParams.positiveIds("organizationIds", request.organizationIds());
+                    return ApiRequest.post("/persons").jsonBody(request).build();
+                },
+                PERSON);
     }
 
     /**
@@ -116,15 +130,20 @@ public final class Persons {
      * @return the updated person
      */
     public Mono<Person> update(long personId, UpdatePersonRequest request) {
-        return engine.mono(() -> {
-            Args.positive("personId", personId);
-            Args.notNull("request", request);
-            SearchParams.notBlankIfPresent("firstName", request.firstName());
-            SearchParams.notBlankIfPresent("lastName", request.lastName());
-            checkEmails(request.emails());
-            SearchParams.positiveIds("organizationIds", request.organizationIds());
-            return ApiRequest.put("/persons/{person_id}").pathParam("person_id", personId).jsonBody(request).build();
-        }, PERSON);
+        return engine.mono(
+                () -> {
+                    Args.positive("personId", personId);
+                    Args.notNull("request", request);
+                    SearchParams.notBlankIfPresent("firstName", request.firstName());
+                    SearchParams.notBlankIfPresent("lastName", request.lastName());
+                    checkEmails(request.emails());
+                    SearchParams.positiveIds("organizationIds", request.organizationIds());
+                    return ApiRequest.put("/persons/{person_id}")
+                            .pathParam("person_id", personId)
+                            .jsonBody(request)
+                            .build();
+                },
+                PERSON);
     }
 
     /**
@@ -135,9 +154,11 @@ public final class Persons {
      *         {@link io.affinity.client.error.UnsuccessfulOperationException} when it did not
      */
     public Mono<Void> delete(long personId) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/persons/{person_id}")
-                .pathParam("person_id", Args.positive("personId", personId))
-                .build());
+        return Deletion.send(
+                engine,
+                () -> ApiRequest.delete("/persons/{person_id}")
+                        .pathParam("person_id", Args.positive("personId", personId))
+                        .build());
     }
 
     /**
@@ -146,7 +167,8 @@ public final class Persons {
      * @return the fields
      */
     public Flux<Field> fields() {
-        return engine.mono(() -> ApiRequest.get("/persons/fields").build(), FIELDS).flatMapIterable(fields -> fields);
+        return engine.mono(() -> ApiRequest.get("/persons/fields").build(), FIELDS)
+                .flatMapIterable(fields -> fields);
     }
 
     private static void checkEmails(Optional<List<String>> emails) {

@@ -3,8 +3,8 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.model.RelationshipStrength;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -16,7 +16,7 @@ import reactor.core.publisher.Flux;
 public final class RelationshipStrengths {
 
     private static final ResponseType<List<RelationshipStrength>> STRENGTH_LIST =
-            ResponseType.of(new TypeReference<List<RelationshipStrength>>() { });
+            ResponseType.of(new TypeReference<List<RelationshipStrength>>() {});
 
     private final ApiEngine engine;
 
@@ -33,9 +33,12 @@ public final class RelationshipStrengths {
      *         with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Flux<RelationshipStrength> get(long externalId) {
-        return engine.mono(() -> ApiRequest.get("/relationships-strengths")
-                .query("external_id", Args.positive("externalId", externalId))
-                .build(), STRENGTH_LIST).flatMapIterable(strengths -> strengths);
+        return engine.mono(
+                        () -> ApiRequest.get("/relationships-strengths")
+                                .query("external_id", Args.positive("externalId", externalId))
+                                .build(),
+                        STRENGTH_LIST)
+                .flatMapIterable(strengths -> strengths);
     }
 
     /**
@@ -49,9 +52,12 @@ public final class RelationshipStrengths {
      *         when the call fails
      */
     public Flux<RelationshipStrength> get(long externalId, long internalId) {
-        return engine.mono(() -> ApiRequest.get("/relationships-strengths")
-                .query("external_id", Args.positive("externalId", externalId))
-                .query("internal_id", Args.positive("internalId", internalId))
-                .build(), STRENGTH_LIST).flatMapIterable(strengths -> strengths);
+        return engine.mono(
+                        () -> ApiRequest.get("/relationships-strengths")
+                                .query("external_id", Args.positive("externalId", externalId))
+                                .query("internal_id", Args.positive("internalId", internalId))
+                                .build(),
+                        STRENGTH_LIST)
+                .flatMapIterable(strengths -> strengths);
     }
 }

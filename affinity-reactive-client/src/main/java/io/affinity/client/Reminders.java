@@ -2,8 +2,8 @@ package io.affinity.client;
 
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.ReminderQuery;
@@ -11,9 +11,9 @@ import io.affinity.model.CreateReminderRequest;
 import io.affinity.model.Reminder;
 import io.affinity.model.ReminderResetType;
 import io.affinity.model.ReminderType;
-import io.affinity.model.wire.RemindersPage;
 import io.affinity.model.UpdateReminderRequest;
 import io.affinity.model.value.DateOrDateTime;
+import io.affinity.model.wire.RemindersPage;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -50,25 +50,45 @@ public final class Reminders {
      *         invalid, and with an {@link io.affinity.client.error.AffinityException} when a call fails
      */
     public PagedFlux<Reminder> list(ReminderQuery query) {
-        return engine.paged(() -> {
-            Args.notNull("query", query);
-            Args.check(!query.type().equals(Optional.of(ReminderType.RECURRING)) || query.resetType().isPresent(),
-                    "resetType", "is required when type is RECURRING");
-            ApiRequest.Builder request = ApiRequest.get("/reminders")
-                    .query("person_id", OptionalArgs.positive("personId", query.personId()))
-                    .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
-                    .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
-                    .query("creator_id", OptionalArgs.positive("creatorId", query.creatorId()))
-                    .query("owner_id", OptionalArgs.positive("ownerId", query.ownerId()))
-                    .query("completer_id", OptionalArgs.positive("completerId", query.completerId()))
-                    .query("type", query.type().map(ReminderType::value).orElse(null))
-                    .query("reset_type", query.resetType().map(ReminderResetType::value).orElse(null))
-                    .query("status", query.status().map(status -> status.value()).orElse(null))
-                    .query("due_before", query.dueBefore().map(DateOrDateTime::toString).orElse(null))
-                    .query("due_after", query.dueAfter().map(DateOrDateTime::toString).orElse(null));
-            SearchParams.pageSize(request, query.pageSize());
-            return request.build();
-        }, REMINDERS_PAGE, page -> Page.of(page.reminders(), page.nextPageToken().orElse(null)));
+        return engine.paged(
+                () -> {
+                    Args.notNull("query", query);
+                    Args.check(
+                            !query.type().equals(Optional.of(ReminderType.RECURRING))
+                                    || query.resetType().isPresent(),
+                            "resetType",
+                            "is required when type is RECURRING");
+                    ApiRequest.Builder request = ApiRequest.get("/reminders")
+                            .query("person_id", OptionalArgs.positive("personId", query.personId()))
+                            .query("organization_id", OptionalArgs.positive("organizationId", query.organizationId()))
+                            .query("opportunity_id", OptionalArgs.positive("opportunityId", query.opportunityId()))
+                            .query("creator_id", OptionalArgs.positive("creatorId", query.creatorId()))
+                            .query("owner_id", OptionalArgs.positive("ownerId", query.ownerId()))
+                            .query("completer_id", OptionalArgs.positive("completerId", query.completerId()))
+                            .query("type", query.type().map(ReminderType::value).orElse(null))
+                            .query(
+                                    "reset_type",
+                                    query.resetType()
+                                            .map(ReminderResetType::value)
+                                            .orElse(null))
+                            .query(
+                                    "status",
+                                    query.status().map(status -> status.value()).orElse(null))
+                            .query(
+                                    "due_before",
+                                    query.dueBefore()
+                                            .map(DateOrDateTime::toString)
+                                            .orElse(null))
+                            .query(
+                                    "due_after",
+                                    query.dueAfter()
+                                            .map(DateOrDateTime::toString)
+                                            .orElse(null));
+                    SearchParams.pageSize(request, query.pageSize());
+                    return request.build();
+                },
+                REMINDERS_PAGE,
+                page -> Page.of(page.reminders(), page.nextPageToken().orElse(null)));
     }
 
     /**
@@ -80,9 +100,11 @@ public final class Reminders {
      *         {@link io.affinity.client.error.AffinityException} when the call fails otherwise
      */
     public Mono<Reminder> get(long reminderId) {
-        return engine.mono(() -> ApiRequest.get("/reminders/{reminder_id}")
-                .pathParam("reminder_id", Args.positive("reminderId", reminderId))
-                .build(), REMINDER);
+        return engine.mono(
+                () -> ApiRequest.get("/reminders/{reminder_id}")
+                        .pathParam("reminder_id", Args.positive("reminderId", reminderId))
+                        .build(),
+                REMINDER);
     }
 
     /**
@@ -98,19 +120,23 @@ public final class Reminders {
      *         fails
      */
     public Mono<Reminder> create(CreateReminderRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            Args.positive("ownerId", request.ownerId());
-            checkSchedule(request.type(), request.dueDate(), request.resetType(), request.reminderDays());
-            int tagged = OptionalArgs.countPresent(request.personId(), request.organizationId(),
-                    request.opportunityId());
-            Args.check(tagged <= 1, "personId, organizationId, opportunityId",
-                    "at most one may be set, " + tagged + " were");
-            OptionalArgs.positive("personId", request.personId());
-            OptionalArgs.positive("organizationId", request.organizationId());
-            OptionalArgs.positive("opportunityId", request.opportunityId());
-            return ApiRequest.post("/reminders").jsonBody(request).build();
-        }, REMINDER);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    Args.positive("ownerId", request.ownerId());
+                    checkSchedule(request.type(), request.dueDate(), request.resetType(), request.reminderDays());
+                    int tagged = OptionalArgs.countPresent(
+                            request.personId(), request.organizationId(), request.opportunityId());
+                    Args.check(
+                            tagged <= 1,
+                            "personId, organizationId, opportunityId",
+                            "at most one may be set, " + tagged + " were");
+                    OptionalArgs.positive("personId", request.personId());
+                    OptionalArgs.positive("organizationId", request.organizationId());
+                    OptionalArgs.positive("opportunityId", request.opportunityId());
+                    return ApiRequest.post("/reminders").jsonBody(request).build();
+                },
+                REMINDER);
     }
 
     /**
@@ -125,14 +151,20 @@ public final class Reminders {
      *         arguments, and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<Reminder> update(long reminderId, UpdateReminderRequest request) {
-        return engine.mono(() -> {
-            long id = Args.positive("reminderId", reminderId);
-            Args.notNull("request", request);
-            OptionalArgs.positive("ownerId", request.ownerId());
-            request.type().ifPresent(type ->
-                    checkSchedule(type, request.dueDate(), request.resetType(), request.reminderDays()));
-            return ApiRequest.put("/reminders/{reminder_id}").pathParam("reminder_id", id).jsonBody(request).build();
-        }, REMINDER);
+        return engine.mono(
+                () -> {
+                    long id = Args.positive("reminderId", reminderId);
+                    Args.notNull("request", request);
+                    OptionalArgs.positive("ownerId", request.ownerId());
+                    request.type()
+                            .ifPresent(type -> checkSchedule(
+                                    type, request.dueDate(), request.resetType(), request.reminderDays()));
+                    return ApiRequest.put("/reminders/{reminder_id}")
+                            .pathParam("reminder_id", id)
+                            .jsonBody(request)
+                            .build();
+                },
+                REMINDER);
     }
 
     /**
@@ -145,14 +177,19 @@ public final class Reminders {
      *         and with an {@link io.affinity.client.error.AffinityException} when the call fails
      */
     public Mono<Void> delete(long reminderId) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/reminders/{reminder_id}")
-                .pathParam("reminder_id", Args.positive("reminderId", reminderId))
-                .build());
+        return Deletion.send(
+                engine,
+                () -> ApiRequest.delete("/reminders/{reminder_id}")
+                        .pathParam("reminder_id", Args.positive("reminderId", reminderId))
+                        .build());
     }
 
     /** One-time reminders need a due date; recurring ones a reset type and a positive number of days. */
-    private static void checkSchedule(ReminderType type, Optional<DateOrDateTime> dueDate,
-                                      Optional<ReminderResetType> resetType, Optional<Integer> reminderDays) {
+    private static void checkSchedule(
+            ReminderType type,
+            Optional<DateOrDateTime> dueDate,
+            Optional<ReminderResetType> resetType,
+            Optional<Integer> reminderDays) {
         Args.notNull("type", type);
         if (type.equals(ReminderType.ONE_TIME)) {
             Args.check(dueDate.isPresent(), "dueDate", "is required for a ONE_TIME reminder");

@@ -17,8 +17,7 @@ final class SearchParams {
     /** The largest (and the server's default) page size of the paged searches. */
     static final int MAX_PAGE_SIZE = 500;
 
-    private SearchParams() {
-    }
+    private SearchParams() {}
 
     /** Adds {@code term} when given; a given term must not be blank. */
     static void term(ApiRequest.Builder request, Optional<String> term) {
@@ -31,10 +30,14 @@ final class SearchParams {
     }
 
     /** Adds the interaction date flags, checking that {@code with_interaction_persons} has its companion. */
-    static void interactionFlags(ApiRequest.Builder request, Optional<Boolean> withInteractionDates,
-                                 Optional<Boolean> withInteractionPersons) {
-        Args.check(!withInteractionPersons.orElse(false) || withInteractionDates.orElse(false),
-                "withInteractionPersons", "needs withInteractionDates to be true");
+    static void interactionFlags(
+            ApiRequest.Builder request,
+            Optional<Boolean> withInteractionDates,
+            Optional<Boolean> withInteractionPersons) {
+        Args.check(
+                !withInteractionPersons.orElse(false) || withInteractionDates.orElse(false),
+                "withInteractionPersons",
+                "needs withInteractionDates to be true");
         request.query("with_interaction_dates", withInteractionDates.orElse(null));
         request.query("with_interaction_persons", withInteractionPersons.orElse(null));
     }
@@ -43,21 +46,35 @@ final class SearchParams {
     static void interactionDates(ApiRequest.Builder request, InteractionDateFilters filters) {
         range(request, "first_email", "FirstEmailDate", filters.minFirstEmailDate(), filters.maxFirstEmailDate());
         range(request, "last_email", "LastEmailDate", filters.minLastEmailDate(), filters.maxLastEmailDate());
-        range(request, "last_interaction", "LastInteractionDate", filters.minLastInteractionDate(),
+        range(
+                request,
+                "last_interaction",
+                "LastInteractionDate",
+                filters.minLastInteractionDate(),
                 filters.maxLastInteractionDate());
         range(request, "last_event", "LastEventDate", filters.minLastEventDate(), filters.maxLastEventDate());
         range(request, "first_event", "FirstEventDate", filters.minFirstEventDate(), filters.maxFirstEventDate());
         range(request, "next_event", "NextEventDate", filters.minNextEventDate(), filters.maxNextEventDate());
     }
 
-    private static void range(ApiRequest.Builder request, String kind, String javaName, Optional<OffsetDateTime> min,
-                              Optional<OffsetDateTime> max) {
+    private static void range(
+            ApiRequest.Builder request,
+            String kind,
+            String javaName,
+            Optional<OffsetDateTime> min,
+            Optional<OffsetDateTime> max) {
         if (min.isPresent() && max.isPresent()) {
-            Args.check(!min.get().isAfter(max.get()), "min" + javaName,
+            Args.check(
+                    !min.get().isAfter(max.get()),
+                    "min" + javaName,
                     "must not be after max" + javaName + " (" + min.get() + " > " + max.get() + ")");
         }
-        request.query("min_" + kind + "_date", min.map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(null));
-        request.query("max_" + kind + "_date", max.map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(null));
+        request.query(
+                "min_" + kind + "_date",
+                min.map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(null));
+        request.query(
+                "max_" + kind + "_date",
+                max.map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(null));
     }
 
     /** Checks every id of an optional id list: none may be zero or negative. */

@@ -3,8 +3,8 @@ package io.affinity.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.affinity.client.internal.ApiEngine;
 import io.affinity.client.internal.ApiRequest;
-import io.affinity.client.internal.check.Args;
 import io.affinity.client.internal.ResponseType;
+import io.affinity.client.internal.check.Args;
 import io.affinity.model.CreateWebhookSubscriptionRequest;
 import io.affinity.model.UpdateWebhookSubscriptionRequest;
 import io.affinity.model.WebhookSubscription;
@@ -24,8 +24,7 @@ import reactor.core.publisher.Mono;
 public final class Webhooks {
 
     private static final ResponseType<List<WebhookSubscription>> SUBSCRIPTIONS =
-            ResponseType.of(new TypeReference<>() {
-            });
+            ResponseType.of(new TypeReference<>() {});
     private static final ResponseType<WebhookSubscription> SUBSCRIPTION = ResponseType.of(WebhookSubscription.class);
 
     private final ApiEngine engine;
@@ -40,7 +39,8 @@ public final class Webhooks {
      * @return the subscriptions
      */
     public Flux<WebhookSubscription> list() {
-        return engine.mono(() -> ApiRequest.get("/webhook").build(), SUBSCRIPTIONS).flatMapIterable(all -> all);
+        return engine.mono(() -> ApiRequest.get("/webhook").build(), SUBSCRIPTIONS)
+                .flatMapIterable(all -> all);
     }
 
     /**
@@ -50,9 +50,13 @@ public final class Webhooks {
      * @return the subscription; fails with {@link io.affinity.client.error.NotFoundException} when there is none
      */
     public Mono<WebhookSubscription> get(long webhookSubscriptionId) {
-        return engine.mono(() -> ApiRequest.get("/webhook/{webhook_subscription_id}")
-                .pathParam("webhook_subscription_id", Args.positive("webhookSubscriptionId", webhookSubscriptionId))
-                .build(), SUBSCRIPTION);
+        return engine.mono(
+                () -> ApiRequest.get("/webhook/{webhook_subscription_id}")
+                        .pathParam(
+                                "webhook_subscription_id",
+                                Args.positive("webhookSubscriptionId", webhookSubscriptionId))
+                        .build(),
+                SUBSCRIPTION);
     }
 
     /**
@@ -65,11 +69,15 @@ public final class Webhooks {
      *         server refuses it (for example a fourth subscription)
      */
     public Mono<WebhookSubscription> create(CreateWebhookSubscriptionRequest request) {
-        return engine.mono(() -> {
-            Args.notNull("request", request);
-            checkUrl(request.webhookUrl());
-            return ApiRequest.post("/webhook/subscribe").jsonBody(request).build();
-        }, SUBSCRIPTION);
+        return engine.mono(
+                () -> {
+                    Args.notNull("request", request);
+                    checkUrl(request.webhookUrl());
+                    return ApiRequest.post("/webhook/subscribe")
+                            .jsonBody(request)
+                            .build();
+                },
+                SUBSCRIPTION);
     }
 
     /**
@@ -82,15 +90,17 @@ public final class Webhooks {
      * @return the updated subscription
      */
     public Mono<WebhookSubscription> update(long webhookSubscriptionId, UpdateWebhookSubscriptionRequest request) {
-        return engine.mono(() -> {
-            Args.positive("webhookSubscriptionId", webhookSubscriptionId);
-            Args.notNull("request", request);
-            request.webhookUrl().ifPresent(Webhooks::checkUrl);
-            return ApiRequest.put("/webhook/{webhook_subscription_id}")
-                    .pathParam("webhook_subscription_id", webhookSubscriptionId)
-                    .jsonBody(request)
-                    .build();
-        }, SUBSCRIPTION);
+        return engine.mono(
+                () -> {
+                    Args.positive("webhookSubscriptionId", webhookSubscriptionId);
+                    Args.notNull("request", request);
+                    request.webhookUrl().ifPresent(Webhooks::checkUrl);
+                    return ApiRequest.put("/webhook/{webhook_subscription_id}")
+                            .pathParam("webhook_subscription_id", webhookSubscriptionId)
+                            .jsonBody(request)
+                            .build();
+                },
+                SUBSCRIPTION);
     }
 
     /**
@@ -102,15 +112,21 @@ public final class Webhooks {
      *         {@link io.affinity.client.error.UnsuccessfulOperationException} on {@code {"success": false}}
      */
     public Mono<Void> delete(long webhookSubscriptionId) {
-        return Deletion.send(engine, () -> ApiRequest.delete("/webhook/{webhook_subscription_id}")
-                .pathParam("webhook_subscription_id", Args.positive("webhookSubscriptionId", webhookSubscriptionId))
-                .build());
+        return Deletion.send(
+                engine,
+                () -> ApiRequest.delete("/webhook/{webhook_subscription_id}")
+                        .pathParam(
+                                "webhook_subscription_id",
+                                Args.positive("webhookSubscriptionId", webhookSubscriptionId))
+                        .build());
     }
 
     private static void checkUrl(URI url) {
         Args.notNull("webhookUrl", url);
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        Args.check(url.isAbsolute() && url.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
-                "webhookUrl", "must be an absolute http(s) URL, was " + url);
+        Args.check(
+                url.isAbsolute() && url.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
+                "webhookUrl",
+                "must be an absolute http(s) URL, was " + url);
     }
 }

@@ -26,13 +26,17 @@ class AccountTest extends ResourceTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        assertEquals("/auth/whoami", assertOnlyRequest(server, "getWhoami", Map.of()).path());
+        assertEquals(
+                "/auth/whoami", assertOnlyRequest(server, "getWhoami", Map.of()).path());
     }
 
     @Test
     void whoamiWithAWrongKeyFailsWithAuthentication() {
-        try (AffinityClient wrongKey = ResourceTestSupport.builder(server).apiKey("not-the-key").build()) {
-            StepVerifier.create(wrongKey.whoami()).expectError(AuthenticationException.class).verify(TIMEOUT);
+        try (AffinityClient wrongKey =
+                ResourceTestSupport.builder(server).apiKey("not-the-key").build()) {
+            StepVerifier.create(wrongKey.whoami())
+                    .expectError(AuthenticationException.class)
+                    .verify(TIMEOUT);
         }
     }
 
@@ -42,13 +46,17 @@ class AccountTest extends ResourceTest {
 
         StepVerifier.create(client.fetchRateLimits())
                 .assertNext(limits -> {
-                    assertEquals(RateLimitQuota.of(900), limits.rate().apiKeyPerMinute().limit());
+                    assertEquals(
+                            RateLimitQuota.of(900),
+                            limits.rate().apiKeyPerMinute().limit());
                     assertEquals(2L, limits.rate().apiKeyPerMinute().used());
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        assertEquals("/rate-limit", assertOnlyRequest(server, "getRateLimit", Map.of()).path());
+        assertEquals(
+                "/rate-limit",
+                assertOnlyRequest(server, "getRateLimit", Map.of()).path());
     }
 
     @Test
@@ -62,9 +70,13 @@ class AccountTest extends ResourceTest {
                 .assertNext(limits -> {
                     assertTrue(limits.rate().orgMonthly().limit().isUnlimited());
                     assertTrue(limits.rate().orgMonthly().remaining().isUnlimited());
-                    assertEquals(OptionalLong.empty(), limits.rate().orgMonthly().limit().count());
+                    assertEquals(
+                            OptionalLong.empty(),
+                            limits.rate().orgMonthly().limit().count());
                     assertEquals(5120L, limits.rate().orgMonthly().used());
-                    assertEquals(OptionalLong.of(897), limits.rate().apiKeyPerMinute().remaining().count());
+                    assertEquals(
+                            OptionalLong.of(897),
+                            limits.rate().apiKeyPerMinute().remaining().count());
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -74,7 +86,10 @@ class AccountTest extends ResourceTest {
     void aServerErrorIsRetriedForTheSafeGet() {
         server.failNext("getRateLimit", 1, Failure.status(503));
 
-        StepVerifier.create(client.fetchRateLimits()).expectNextCount(1).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.fetchRateLimits())
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertEquals(2, server.journal().count("getRateLimit"));
     }
@@ -82,10 +97,13 @@ class AccountTest extends ResourceTest {
     @Test
     void aServerErrorThatLastsFailsWithServerException() {
         try (AffinityClient noRetries = ResourceTestSupport.builder(server)
-                .retryOptions(io.affinity.client.retry.RetryOptions.disabled()).build()) {
+                .retryOptions(io.affinity.client.retry.RetryOptions.disabled())
+                .build()) {
             server.failNext("getWhoami", 1, Failure.status(500));
 
-            StepVerifier.create(noRetries.whoami()).expectError(ServerException.class).verify(TIMEOUT);
+            StepVerifier.create(noRetries.whoami())
+                    .expectError(ServerException.class)
+                    .verify(TIMEOUT);
         }
     }
 }

@@ -26,14 +26,20 @@ class AffinityClientBuilderTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://api.affinity.co", "http://10.0.0.5:8080", "http://localhost.evil.com"})
     void plainHttpIsRefusedForAnyHostButLoopback(String url) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> AffinityClient.builder().baseUrl(url));
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class, () -> AffinityClient.builder().baseUrl(url));
         assertTrue(error.getMessage().startsWith("baseUrl must use https"), error.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://api.affinity.co", "https://proxy.example.com/affinity/", "http://localhost:8080",
-            "http://127.0.0.1:9", "http://[::1]:9"})
+    @ValueSource(
+            strings = {
+                "https://api.affinity.co",
+                "https://proxy.example.com/affinity/",
+                "http://localhost:8080",
+                "http://127.0.0.1:9",
+                "http://[::1]:9"
+            })
     void httpsAndLoopbackUrlsAreAccepted(String url) {
         assertDoesNotThrow(() -> AffinityClient.builder().baseUrl(url));
     }
@@ -41,16 +47,21 @@ class AffinityClientBuilderTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp://api.affinity.co", "https://", "https://api.affinity.co?x=1", "not a url"})
     void malformedUrlsAreRefused(String url) {
-        assertThrows(IllegalArgumentException.class, () -> AffinityClient.builder().baseUrl(url));
+        assertThrows(
+                IllegalArgumentException.class, () -> AffinityClient.builder().baseUrl(url));
     }
 
     @Test
     void theApiKeyIsRequiredAndNeverShown() {
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> AffinityClient.builder().build());
+        IllegalStateException missing = assertThrows(
+                IllegalStateException.class, () -> AffinityClient.builder().build());
         assertTrue(missing.getMessage().startsWith("apiKey must be set"));
-        assertEquals("apiKey must not be blank",
-                assertThrows(IllegalArgumentException.class, () -> AffinityClient.builder().apiKey(" ")).getMessage());
+        assertEquals(
+                "apiKey must not be blank",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> AffinityClient.builder().apiKey(" "))
+                        .getMessage());
 
         AffinityClientBuilder builder = AffinityClient.builder().apiKey(TestSupport.API_KEY);
         assertFalse(builder.toString().contains(TestSupport.API_KEY), builder.toString());
@@ -67,7 +78,9 @@ class AffinityClientBuilderTest {
         HttpClient own = HttpClient.create(provider).doOnRequest((request, connection) -> sent.incrementAndGet());
         try {
             AffinityClient client = TestSupport.builder(server).httpClient(own).build();
-            StepVerifier.create(TestSupport.get(client, "/auth/whoami")).expectNextCount(1).verifyComplete();
+            StepVerifier.create(TestSupport.get(client, "/auth/whoami"))
+                    .expectNextCount(1)
+                    .verifyComplete();
             client.close();
 
             assertEquals(1, sent.get());

@@ -28,12 +28,13 @@ class CallTimeoutTest {
         server.stubFor(get(anyUrl()).willReturn(okJson("{}").withFixedDelay(3_000)));
         SteppingScheduler time = new SteppingScheduler();
         try (AffinityClient client = time.drive(TestSupport.builder(server))
-                .callTimeout(Duration.ofSeconds(2)).build()) {
+                .callTimeout(Duration.ofSeconds(2))
+                .build()) {
             CompletableFuture<JsonNode> call = TestSupport.get(client, "/slow").toFuture();
             time.awaitTimer();
             time.advanceTimeBy(Duration.ofSeconds(2));
-            ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> call.get(5, TimeUnit.SECONDS));
+            ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
             TransportException timeout = assertInstanceOf(TransportException.class, failure.getCause());
             assertEquals(TransportException.Kind.TIMEOUT, timeout.kind());
             assertEquals("GET", timeout.method());
@@ -45,8 +46,14 @@ class CallTimeoutTest {
     @Test
     void withoutACallTimeoutTheCallWaitsForItsResponse() {
         server.stubFor(get(anyUrl()).willReturn(okJson("{\"ok\":true}")));
-        try (AffinityClient client = TestSupport.builder(server).callTimeout(null).build()) {
-            assertEquals(true, TestSupport.get(client, "/fast").block(Duration.ofSeconds(5)).get("ok").booleanValue());
+        try (AffinityClient client =
+                TestSupport.builder(server).callTimeout(null).build()) {
+            assertEquals(
+                    true,
+                    TestSupport.get(client, "/fast")
+                            .block(Duration.ofSeconds(5))
+                            .get("ok")
+                            .booleanValue());
         }
     }
 }

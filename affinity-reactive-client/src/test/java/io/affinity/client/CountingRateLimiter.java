@@ -1,6 +1,5 @@
 package io.affinity.client;
 
-import io.affinity.client.ratelimit.RateLimitFeedback;
 import io.affinity.client.ratelimit.RateLimitSnapshot;
 import io.affinity.client.ratelimit.RateLimiter;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,7 @@
 package io.affinity.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -67,17 +67,23 @@ class EntityFileTransferTest {
     void aFiftyMegabyteDownloadStreamsWithoutGrowingTheHeap() {
         byte[] chunk = new byte[CHUNK];
         Arrays.fill(chunk, (byte) 7);
-        DisposableServer files = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.get("/entity-files/download/{id}", (request, response) -> response
-                        .header("Content-Length", String.valueOf(SIZE))
-                        .header("Content-Type", "application/octet-stream")
-                        .send(Flux.range(0, CHUNKS).map(i -> Unpooled.wrappedBuffer(chunk)), buffer -> true)))
+        DisposableServer files = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.get(
+                        "/entity-files/download/{id}",
+                        (request, response) -> response.header("Content-Length", String.valueOf(SIZE))
+                                .header("Content-Type", "application/octet-stream")
+                                .send(Flux.range(0, CHUNKS).map(i -> Unpooled.wrappedBuffer(chunk)), buffer -> true)))
                 .bindNow();
-        try (AffinityClient client = TestSupport.builder(API).baseUrl("http://127.0.0.1:" + files.port()).build()) {
+        try (AffinityClient client = TestSupport.builder(API)
+                .baseUrl("http://127.0.0.1:" + files.port())
+                .build()) {
             long before = usedHeapAfterGc();
             long[] counted = {0, 0, -1}; // bytes, bytes equal to 7, used heap halfway
             // consumed on a bounded elastic thread, one buffer at a time, where a collection may be asked for
-            client.entityFiles().download(1)
+            client.entityFiles()
+                    .download(1)
                     .publishOn(Schedulers.boundedElastic(), 1)
                     .doOnNext(buffer -> {
                         counted[0] += buffer.remaining();
@@ -94,10 +100,13 @@ class EntityFileTransferTest {
 
             assertEquals(SIZE, counted[0]);
             assertEquals(SIZE, counted[1]);
-            assertTrue(usedHalfway - before < 16 * MIB, "halfway through, the heap grew by "
-                    + (usedHalfway - before) / MIB + " MiB (25 MiB were received)");
-            assertTrue(after - before < 16 * MIB, "after the download, the heap grew by "
-                    + (after - before) / MIB + " MiB");
+            assertTrue(
+                    usedHalfway - before < 16 * MIB,
+                    "halfway through, the heap grew by " + (usedHalfway - before) / MIB
+                            + " MiB (25 MiB were received)");
+            assertTrue(
+                    after - before < 16 * MIB,
+                    "after the download, the heap grew by " + (after - before) / MIB + " MiB");
         } finally {
             files.disposeNow();
         }
@@ -109,11 +118,17 @@ class EntityFileTransferTest {
         for (int i = 0; i < CHUNK; i++) {
             chunk[i] = (byte) i;
         }
-        DisposableServer files = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.get("/entity-files/download/{id}", (request, response) -> response
-                        .send(Flux.range(0, CHUNKS).map(i -> Unpooled.wrappedBuffer(chunk)), buffer -> true)))
+        DisposableServer files = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.get(
+                        "/entity-files/download/{id}",
+                        (request, response) -> response.send(
+                                Flux.range(0, CHUNKS).map(i -> Unpooled.wrappedBuffer(chunk)), buffer -> true)))
                 .bindNow();
-        try (AffinityClient client = TestSupport.builder(API).baseUrl("http://127.0.0.1:" + files.port()).build()) {
+        try (AffinityClient client = TestSupport.builder(API)
+                .baseUrl("http://127.0.0.1:" + files.port())
+                .build()) {
             Path target = temp.resolve("big.bin");
 
             assertEquals(target, client.entityFiles().downloadTo(1, target).block(TIMEOUT));
@@ -133,10 +148,13 @@ class EntityFileTransferTest {
     @Test
     void theRedirectedDownloadNeverCarriesTheApiKeyToTheOtherHost() {
         String location = STORAGE.baseUrl() + "/bucket/file.png?signature=abc";
-        API.stubFor(get("/entity-files/download/12345").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", location)));
-        STORAGE.stubFor(get(urlEqualTo("/bucket/file.png?signature=abc")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "image/png").withBody("png bytes")));
+        API.stubFor(get("/entity-files/download/12345")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", location)));
+        STORAGE.stubFor(get(urlEqualTo("/bucket/file.png?signature=abc"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "image/png")
+                        .withBody("png bytes")));
 
         try (AffinityClient client = TestSupport.builder(API).build()) {
             assertEquals("png bytes", text(client.entityFiles().download(12345)));
@@ -144,20 +162,25 @@ class EntityFileTransferTest {
 
         API.verify(getRequestedFor(urlEqualTo("/entity-files/download/12345"))
                 .withHeader("Authorization", equalTo(basic(TestSupport.API_KEY))));
-        STORAGE.verify(getRequestedFor(urlEqualTo("/bucket/file.png?signature=abc"))
-                .withHeader("Authorization", absent()));
+        STORAGE.verify(
+                getRequestedFor(urlEqualTo("/bucket/file.png?signature=abc")).withHeader("Authorization", absent()));
         List<LoggedRequest> received = STORAGE.findAll(getRequestedFor(urlEqualTo("/bucket/file.png?signature=abc")));
         assertEquals(1, received.size());
-        received.get(0).getHeaders().all().forEach(header -> assertTrue(
-                header.values().stream().noneMatch(value -> value.contains(TestSupport.API_KEY)
-                        || value.contains(basic(TestSupport.API_KEY).substring(6))),
-                "the key travels in no header: " + header));
+        received.get(0)
+                .getHeaders()
+                .all()
+                .forEach(header -> assertTrue(
+                        header.values().stream()
+                                .noneMatch(value -> value.contains(TestSupport.API_KEY)
+                                        || value.contains(
+                                                basic(TestSupport.API_KEY).substring(6))),
+                        "the key travels in no header: " + header));
     }
 
     @Test
     void aRedirectWithinTheApiKeepsTheApiKey() {
-        API.stubFor(get("/entity-files/download/7").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "/storage/7")));
+        API.stubFor(get("/entity-files/download/7")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "/storage/7")));
         API.stubFor(get("/storage/7").willReturn(aResponse().withStatus(200).withBody("seven")));
 
         try (AffinityClient client = TestSupport.builder(API).build()) {
@@ -170,8 +193,8 @@ class EntityFileTransferTest {
 
     @Test
     void anErrorFromTheOtherHostIsTyped() {
-        API.stubFor(get("/entity-files/download/8").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", STORAGE.baseUrl() + "/expired")));
+        API.stubFor(get("/entity-files/download/8")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", STORAGE.baseUrl() + "/expired")));
         STORAGE.stubFor(get("/expired").willReturn(aResponse().withStatus(403).withBody("Request has expired")));
 
         try (AffinityClient client = TestSupport.builder(API).build()) {
@@ -186,18 +209,22 @@ class EntityFileTransferTest {
 
     @Test
     void aRedirectFromHttpsToHttpIsRefused() throws Exception {
-        WireMockServer secure = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort()
-                .dynamicHttpsPort());
+        WireMockServer secure = new WireMockServer(
+                WireMockConfiguration.wireMockConfig().dynamicPort().dynamicHttpsPort());
         secure.start();
         try {
             String clearText = STORAGE.baseUrl() + "/bucket/file.png";
-            secure.stubFor(get("/entity-files/download/5").willReturn(aResponse().withStatus(302)
-                    .withHeader("Location", clearText)));
-            STORAGE.stubFor(get("/bucket/file.png").willReturn(aResponse().withStatus(200).withBody("clear")));
-            SslContext trustAll = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE)
+            secure.stubFor(get("/entity-files/download/5")
+                    .willReturn(aResponse().withStatus(302).withHeader("Location", clearText)));
+            STORAGE.stubFor(get("/bucket/file.png")
+                    .willReturn(aResponse().withStatus(200).withBody("clear")));
+            SslContext trustAll = SslContextBuilder.forClient()
+                    .trustManager(InsecureTrustManagerFactory.INSTANCE)
                     .build();
-            try (AffinityClient client = TestSupport.builder(API).baseUrl("https://localhost:" + secure.httpsPort())
-                    .httpClient(HttpClient.create().secure(tls -> tls.sslContext(trustAll))).build()) {
+            try (AffinityClient client = TestSupport.builder(API)
+                    .baseUrl("https://localhost:" + secure.httpsPort())
+                    .httpClient(HttpClient.create().secure(tls -> tls.sslContext(trustAll)))
+                    .build()) {
                 StepVerifier.create(client.entityFiles().download(5))
                         .expectErrorSatisfies(error -> {
                             assertInstanceOf(ErrorResponseException.class, error);
@@ -205,8 +232,14 @@ class EntityFileTransferTest {
                         })
                         .verify(TIMEOUT);
             }
-            assertEquals(1, secure.findAll(getRequestedFor(urlEqualTo("/entity-files/download/5"))).size());
-            assertEquals(0, STORAGE.findAll(getRequestedFor(urlEqualTo("/bucket/file.png"))).size(),
+            assertEquals(
+                    1,
+                    secure.findAll(getRequestedFor(urlEqualTo("/entity-files/download/5")))
+                            .size());
+            assertEquals(
+                    0,
+                    STORAGE.findAll(getRequestedFor(urlEqualTo("/bucket/file.png")))
+                            .size(),
                     "nothing was fetched in clear text");
         } finally {
             secure.stop();
@@ -215,8 +248,8 @@ class EntityFileTransferTest {
 
     @Test
     void redirectsEndAfterFive() {
-        API.stubFor(get("/entity-files/download/9").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "/entity-files/download/9")));
+        API.stubFor(get("/entity-files/download/9")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "/entity-files/download/9")));
 
         try (AffinityClient client = TestSupport.builder(API).build()) {
             StepVerifier.create(client.entityFiles().download(9))
@@ -226,7 +259,10 @@ class EntityFileTransferTest {
                     })
                     .verify(TIMEOUT);
         }
-        assertEquals(6, API.findAll(getRequestedFor(urlEqualTo("/entity-files/download/9"))).size());
+        assertEquals(
+                6,
+                API.findAll(getRequestedFor(urlEqualTo("/entity-files/download/9")))
+                        .size());
     }
 
     @Test
@@ -236,15 +272,22 @@ class EntityFileTransferTest {
         Files.writeString(file, "pdf content");
 
         try (AffinityClient client = TestSupport.builder(API).build()) {
-            client.entityFiles().upload(EntityFileUpload.builder().file(UploadFile.of(file)).personId(1).build())
+            client.entityFiles()
+                    .upload(EntityFileUpload.builder()
+                            .file(UploadFile.of(file))
+                            .personId(1)
+                            .build())
                     .block(TIMEOUT);
         }
 
         List<LoggedRequest> uploads = API.findAll(postRequestedFor(urlEqualTo("/entity-files")));
         assertEquals(2, uploads.size());
         for (LoggedRequest upload : uploads) {
-            assertTrue(upload.getBodyAsString().contains("filename=\"deck.pdf\"\r\nContent-Type: "
-                    + "application/octet-stream\r\n\r\npdf content\r\n"), upload.getBodyAsString());
+            assertTrue(
+                    upload.getBodyAsString()
+                            .contains("filename=\"deck.pdf\"\r\nContent-Type: "
+                                    + "application/octet-stream\r\n\r\npdf content\r\n"),
+                    upload.getBodyAsString());
             assertEquals(String.valueOf(upload.getBody().length), upload.getHeader("Content-Length"));
         }
     }
@@ -259,8 +302,11 @@ class EntityFileTransferTest {
         });
 
         try (AffinityClient client = TestSupport.builder(API).build()) {
-            StepVerifier.create(client.entityFiles().upload(EntityFileUpload.builder()
-                            .file(UploadFile.of("s.txt", stream)).personId(1).build()))
+            StepVerifier.create(client.entityFiles()
+                            .upload(EntityFileUpload.builder()
+                                    .file(UploadFile.of("s.txt", stream))
+                                    .personId(1)
+                                    .build()))
                     .expectError(RateLimitException.class)
                     .verify(TIMEOUT);
         }
@@ -273,17 +319,25 @@ class EntityFileTransferTest {
     }
 
     private static void stubUploadRefusedOnceWith429() {
-        API.stubFor(post("/entity-files").inScenario("429 once").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
+        API.stubFor(post("/entity-files")
+                .inScenario("429 once")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "0")
                         .withBody("{\"message\":\"Too many requests\"}"))
                 .willSetStateTo("refused"));
-        API.stubFor(post("/entity-files").inScenario("429 once").whenScenarioStateIs("refused")
+        API.stubFor(post("/entity-files")
+                .inScenario("429 once")
+                .whenScenarioStateIs("refused")
                 .willReturn(okJson("{\"success\": true}")));
     }
 
     private static String text(Flux<ByteBuffer> content) {
         return content.map(buffer -> StandardCharsets.UTF_8.decode(buffer).toString())
-                .collectList().map(parts -> String.join("", parts)).block(TIMEOUT);
+                .collectList()
+                .map(parts -> String.join("", parts))
+                .block(TIMEOUT);
     }
 
     private static String basic(String apiKey) {

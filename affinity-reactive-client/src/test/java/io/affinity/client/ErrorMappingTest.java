@@ -16,10 +16,10 @@ import io.affinity.client.error.ConflictException;
 import io.affinity.client.error.ErrorResponseException;
 import io.affinity.client.error.NotFoundException;
 import io.affinity.client.error.PermissionDeniedException;
-import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.error.TransportException;
 import io.affinity.client.error.ValidationException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.retry.RetryOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -46,7 +46,9 @@ class ErrorMappingTest {
 
     @BeforeEach
     void setUp() {
-        client = TestSupport.builder(server).retryOptions(RetryOptions.disabled()).build();
+        client = TestSupport.builder(server)
+                .retryOptions(RetryOptions.disabled())
+                .build();
     }
 
     @AfterEach
@@ -71,8 +73,11 @@ class ErrorMappingTest {
     @ParameterizedTest
     @MethodSource("statuses")
     void eachStatusHasItsTypeAndNamesMethodPathAndStatus(int status, Class<? extends AffinityException> type) {
-        server.stubFor(get("/persons/7").willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody("{\"errors\":[{\"message\":\"nope\"}]}")));
+        server.stubFor(get("/persons/7")
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[{\"message\":\"nope\"}]}")));
 
         StepVerifier.create(TestSupport.get(client, "/persons/7"))
                 .expectErrorSatisfies(error -> {
@@ -105,15 +110,20 @@ class ErrorMappingTest {
         server.stubFor(get("/lists").willReturn(aResponse().withStatus(422).withBody(body)));
 
         StepVerifier.create(TestSupport.get(client, "/lists"))
-                .expectErrorSatisfies(error -> assertEquals(message,
-                        assertInstanceOf(ValidationException.class, error).serverMessage().orElseThrow()))
+                .expectErrorSatisfies(error -> assertEquals(
+                        message,
+                        assertInstanceOf(ValidationException.class, error)
+                                .serverMessage()
+                                .orElseThrow()))
                 .verify();
     }
 
     @Test
     void aKeyEchoedByTheServerIsRedacted() {
-        server.stubFor(get("/lists").willReturn(aResponse().withStatus(401)
-                .withBody("{\"error\":\"invalid key " + TestSupport.API_KEY + "\"}")));
+        server.stubFor(get("/lists")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"error\":\"invalid key " + TestSupport.API_KEY + "\"}")));
 
         StepVerifier.create(TestSupport.get(client, "/lists"))
                 .expectErrorSatisfies(error -> {
@@ -125,11 +135,16 @@ class ErrorMappingTest {
 
     @Test
     void aRateLimitErrorCarriesRetryAfterAndTheLimits() {
-        server.stubFor(get("/lists").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "17")
-                .withHeader("X-Ratelimit-Limit-User", "900").withHeader("X-Ratelimit-Limit-User-Remaining", "0")
-                .withHeader("X-Ratelimit-Limit-User-Reset", "17").withHeader("X-Ratelimit-Limit-Org", "40000")
-                .withHeader("X-Ratelimit-Limit-Org-Remaining", "39000")
-                .withHeader("X-Ratelimit-Limit-Org-Reset", "86400")));
+        server.stubFor(get("/lists")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "17")
+                        .withHeader("X-Ratelimit-Limit-User", "900")
+                        .withHeader("X-Ratelimit-Limit-User-Remaining", "0")
+                        .withHeader("X-Ratelimit-Limit-User-Reset", "17")
+                        .withHeader("X-Ratelimit-Limit-Org", "40000")
+                        .withHeader("X-Ratelimit-Limit-Org-Remaining", "39000")
+                        .withHeader("X-Ratelimit-Limit-Org-Reset", "86400")));
 
         StepVerifier.create(TestSupport.get(client, "/lists"))
                 .expectErrorSatisfies(error -> {
@@ -148,14 +163,19 @@ class ErrorMappingTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (AffinityClient dead = AffinityClient.builder().apiKey(TestSupport.API_KEY)
-                .baseUrl("http://127.0.0.1:" + closedPort).retryOptions(RetryOptions.disabled()).build()) {
+        try (AffinityClient dead = AffinityClient.builder()
+                .apiKey(TestSupport.API_KEY)
+                .baseUrl("http://127.0.0.1:" + closedPort)
+                .retryOptions(RetryOptions.disabled())
+                .build()) {
             StepVerifier.create(TestSupport.get(dead, "/lists"))
                     .expectErrorSatisfies(error -> {
                         TransportException transport = assertInstanceOf(TransportException.class, error);
                         assertEquals(TransportException.Kind.CONNECT, transport.kind());
                         assertFalse(transport.requestMayHaveBeenSent());
-                        assertTrue(error.getMessage().startsWith("GET /lists: could not connect (the request was not sent)"),
+                        assertTrue(
+                                error.getMessage()
+                                        .startsWith("GET /lists: could not connect (the request was not sent)"),
                                 error.getMessage());
                     })
                     .verify();
@@ -179,8 +199,10 @@ class ErrorMappingTest {
     void aSlowResponseTimesOut() {
         server.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(2_000)));
 
-        try (AffinityClient impatient = TestSupport.builder(server).retryOptions(RetryOptions.disabled())
-                .responseTimeout(Duration.ofMillis(200)).build()) {
+        try (AffinityClient impatient = TestSupport.builder(server)
+                .retryOptions(RetryOptions.disabled())
+                .responseTimeout(Duration.ofMillis(200))
+                .build()) {
             StepVerifier.create(TestSupport.get(impatient, "/slow"))
                     .expectErrorSatisfies(error -> {
                         TransportException transport = assertInstanceOf(TransportException.class, error);
@@ -195,9 +217,10 @@ class ErrorMappingTest {
     @Test
     void blockHoundGuardsTheNonBlockingThreads() {
         StepVerifier.create(Mono.fromCallable(() -> {
-                    Thread.sleep(1);
-                    return 1;
-                }).subscribeOn(Schedulers.parallel()))
+                            Thread.sleep(1);
+                            return 1;
+                        })
+                        .subscribeOn(Schedulers.parallel()))
                 .expectError(BlockingOperationError.class)
                 .verify();
     }

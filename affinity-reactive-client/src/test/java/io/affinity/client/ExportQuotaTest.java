@@ -21,15 +21,19 @@ class ExportQuotaTest {
         server.seed(Dataset.builder().persons(30).lists(1, 30).build());
         long listId = server.state().lists().get(0).id();
         try (AffinityClient client = ResourceTestSupport.client(server)) {
-            QuotaExceededException refused = assertThrows(QuotaExceededException.class,
+            QuotaExceededException refused = assertThrows(
+                    QuotaExceededException.class,
                     () -> client.lists().export(ExportOptions.list(listId)).blockFirst(Duration.ofSeconds(10)));
             assertEquals(31, refused.plan().requestsNeeded());
             assertTrue(refused.plan().monthlyRemaining().getAsLong() <= 20, refused.getMessage());
             assertEquals(0, server.journal().count("getListEntries"));
             assertEquals(0, server.journal().count("getFieldValues"));
 
-            long rows = client.lists().export(ExportOptions.list(listId).withQuotaPolicy(QuotaPolicy.WARN))
-                    .onErrorResume(e -> reactor.core.publisher.Flux.empty()).count().block(Duration.ofSeconds(10));
+            long rows = client.lists()
+                    .export(ExportOptions.list(listId).withQuotaPolicy(QuotaPolicy.WARN))
+                    .onErrorResume(e -> reactor.core.publisher.Flux.empty())
+                    .count()
+                    .block(Duration.ofSeconds(10));
             assertTrue(rows > 0 && rows < 30, "rows before the quota ran out: " + rows);
         }
     }

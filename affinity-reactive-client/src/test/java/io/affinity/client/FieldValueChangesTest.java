@@ -20,7 +20,9 @@ class FieldValueChangesTest extends ResourceTest {
     @Test
     void listsTheChangesOfAFieldWithOnlyTheFieldId() {
         List<FieldValueChange> changes = client.fieldValueChanges()
-                .list(FieldValueChangeQuery.builder().fieldId(236333).build()).collectList().block(TIMEOUT);
+                .list(FieldValueChangeQuery.builder().fieldId(236333).build())
+                .collectList()
+                .block(TIMEOUT);
 
         assertEquals(1, changes.size());
         assertEquals(50822718L, changes.get(0).id());
@@ -30,29 +32,70 @@ class FieldValueChangesTest extends ResourceTest {
 
     @Test
     void sendsTheActionTypeAndOneEntityFilter() {
-        client.fieldValueChanges().list(FieldValueChangeQuery.builder()
-                .fieldId(236333).actionType(FieldValueChangeAction.UPDATE).listEntryId(15709964).build())
-                .collectList().block(TIMEOUT);
+        client.fieldValueChanges()
+                .list(FieldValueChangeQuery.builder()
+                        .fieldId(236333)
+                        .actionType(FieldValueChangeAction.UPDATE)
+                        .listEntryId(15709964)
+                        .build())
+                .collectList()
+                .block(TIMEOUT);
 
-        assertOnlyRequest(server, "getFieldValueChanges",
+        assertOnlyRequest(
+                server,
+                "getFieldValueChanges",
                 Map.of("field_id", "236333", "action_type", "2", "list_entry_id", "15709964"));
     }
 
     static Stream<Call> invalidCalls() {
         String entities = "personId, organizationId, opportunityId, listEntryId";
         return Stream.of(
-                new Call("no field", c -> c.fieldValueChanges().list(FieldValueChangeQuery.builder()
-                        .personId(1).build()), "fieldId"),
-                new Call("zero field", c -> c.fieldValueChanges().list(FieldValueChangeQuery.builder()
-                        .fieldId(0).build()), "fieldId"),
-                new Call("person and organization", c -> c.fieldValueChanges().list(FieldValueChangeQuery.builder()
-                        .fieldId(1).personId(2).organizationId(3).build()), entities),
-                new Call("opportunity and list entry", c -> c.fieldValueChanges().list(FieldValueChangeQuery
-                        .builder().fieldId(1).opportunityId(2).listEntryId(3).build()), entities),
-                new Call("negative person", c -> c.fieldValueChanges().list(FieldValueChangeQuery.builder()
-                        .fieldId(1).personId(-2).build()), "personId"),
-                new Call("zero list entry", c -> c.fieldValueChanges().list(FieldValueChangeQuery.builder()
-                        .fieldId(1).listEntryId(0).build()), "listEntryId"),
+                new Call(
+                        "no field",
+                        c -> c.fieldValueChanges()
+                                .list(FieldValueChangeQuery.builder()
+                                        .personId(1)
+                                        .build()),
+                        "fieldId"),
+                new Call(
+                        "zero field",
+                        c -> c.fieldValueChanges()
+                                .list(FieldValueChangeQuery.builder().fieldId(0).build()),
+                        "fieldId"),
+                new Call(
+                        "person and organization",
+                        c -> c.fieldValueChanges()
+                                .list(FieldValueChangeQuery.builder()
+                                        .fieldId(1)
+                                        .personId(2)
+                                        .organizationId(3)
+                                        .build()),
+                        entities),
+                new Call(
+                        "opportunity and list entry",
+                        c -> c.fieldValueChanges()
+                                .list(FieldValueChangeQuery.builder()
+                                        .fieldId(1)
+                                        .opportunityId(2)
+                                        .listEntryId(3)
+                                        .build()),
+                        entities),
+                new Call(
+                        "negative person",
+                        c -> c.fieldValueChanges()
+                                .list(FieldValueChangeQuery.builder()
+                                        .fieldId(1)
+                                        .personId(-2)
+                                        .build()),
+                        "personId"),
+                new Call(
+                        "zero list entry",
+                        c -> c.fieldValueChanges()
+                                .list(FieldValueChangeQuery.builder()
+                                        .fieldId(1)
+                                        .listEntryId(0)
+                                        .build()),
+                        "listEntryId"),
                 new Call("null query", c -> c.fieldValueChanges().list(null), "query"));
     }
 

@@ -29,11 +29,16 @@ class FieldValuesTest extends ResourceTest {
 
     @Test
     void listsTheFieldValuesOfOneEntity() {
-        List<FieldValue> values = client.fieldValues().list(FieldValueQuery.builder().personId(38706).build())
-                .collectList().block(TIMEOUT);
+        List<FieldValue> values = client.fieldValues()
+                .list(FieldValueQuery.builder().personId(38706).build())
+                .collectList()
+                .block(TIMEOUT);
 
-        assertEquals(List.of(250616L, 2634897436L, 32760L), values.stream().map(FieldValue::id).toList());
-        assertEquals(FieldValueData.text("Software Engineer"), values.get(1).value().orElseThrow());
+        assertEquals(
+                List.of(250616L, 2634897436L, 32760L),
+                values.stream().map(FieldValue::id).toList());
+        assertEquals(
+                FieldValueData.text("Software Engineer"), values.get(1).value().orElseThrow());
         assertOnlyRequest(server, "getFieldValues", Map.of("person_id", "38706"));
     }
 
@@ -41,8 +46,12 @@ class FieldValuesTest extends ResourceTest {
     void listsTheSeededFieldValuesOfAPerson() {
         server.seed(Dataset.builder().persons(1).fieldValues(3).build());
 
-        List<FieldValue> values = client.fieldValues().list(FieldValueQuery.builder()
-                .personId(Dataset.PERSON_BASE + 1).build()).collectList().block(TIMEOUT);
+        List<FieldValue> values = client.fieldValues()
+                .list(FieldValueQuery.builder()
+                        .personId(Dataset.PERSON_BASE + 1)
+                        .build())
+                .collectList()
+                .block(TIMEOUT);
 
         assertEquals(3, values.size(), values.toString());
         values.forEach(value -> assertEquals(Dataset.PERSON_BASE + 1, value.entityId()));
@@ -51,8 +60,13 @@ class FieldValuesTest extends ResourceTest {
 
     @Test
     void createsAFieldValueSendingOnlyWhatWasSet() {
-        FieldValue created = client.fieldValues().create(CreateFieldValueRequest.builder()
-                .fieldId(1284L).entityId(38706L).value(FieldValueData.text("Architecture")).build()).block(TIMEOUT);
+        FieldValue created = client.fieldValues()
+                .create(CreateFieldValueRequest.builder()
+                        .fieldId(1284L)
+                        .entityId(38706L)
+                        .value(FieldValueData.text("Architecture"))
+                        .build())
+                .block(TIMEOUT);
 
         assertEquals(20406836L, created.id());
         RecordedRequest request = assertOnlyRequest(server, "createFieldValue", Map.of());
@@ -61,8 +75,13 @@ class FieldValuesTest extends ResourceTest {
 
     @Test
     void updatesAFieldValueById() {
-        FieldValue updated = client.fieldValues().update(20406836L, UpdateFieldValueRequest.builder()
-                .value(FieldValueData.text("Healthcare")).build()).block(TIMEOUT);
+        FieldValue updated = client.fieldValues()
+                .update(
+                        20406836L,
+                        UpdateFieldValueRequest.builder()
+                                .value(FieldValueData.text("Healthcare"))
+                                .build())
+                .block(TIMEOUT);
 
         assertEquals(FieldValueData.text("Healthcare"), updated.value().orElseThrow());
         RecordedRequest request = assertOnlyRequest(server, "updateFieldValue", Map.of());
@@ -72,9 +91,13 @@ class FieldValuesTest extends ResourceTest {
 
     @Test
     void deleteCompletesOnSuccessTrue() {
-        StepVerifier.create(client.fieldValues().delete(20406836L)).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.fieldValues().delete(20406836L))
+                .expectComplete()
+                .verify(TIMEOUT);
 
-        assertEquals("/field-values/20406836", assertOnlyRequest(server, "deleteFieldValue", Map.of()).path());
+        assertEquals(
+                "/field-values/20406836",
+                assertOnlyRequest(server, "deleteFieldValue", Map.of()).path());
     }
 
     @Test
@@ -91,28 +114,64 @@ class FieldValuesTest extends ResourceTest {
 
     static Stream<Call> invalidCalls() {
         ImmutableCreateFieldValueRequest valid = CreateFieldValueRequest.builder()
-                .fieldId(1L).entityId(2L).value(FieldValueData.number(3)).build();
+                .fieldId(1L)
+                .entityId(2L)
+                .value(FieldValueData.number(3))
+                .build();
         return Stream.of(
-                new Call("no entity", c -> c.fieldValues().list(FieldValueQuery.builder().build()),
+                new Call(
+                        "no entity",
+                        c -> c.fieldValues().list(FieldValueQuery.builder().build()),
                         "personId, organizationId, opportunityId, listEntryId"),
-                new Call("two entities", c -> c.fieldValues().list(FieldValueQuery.builder()
-                        .personId(1).listEntryId(2).build()), "personId, organizationId, opportunityId, listEntryId"),
+                new Call(
+                        "two entities",
+                        c -> c.fieldValues()
+                                .list(FieldValueQuery.builder()
+                                        .personId(1)
+                                        .listEntryId(2)
+                                        .build()),
+                        "personId, organizationId, opportunityId, listEntryId"),
                 new Call("null query", c -> c.fieldValues().list(null), "query"),
-                new Call("zero person", c -> c.fieldValues().list(FieldValueQuery.builder().personId(0).build()),
+                new Call(
+                        "zero person",
+                        c -> c.fieldValues()
+                                .list(FieldValueQuery.builder().personId(0).build()),
                         "personId"),
-                new Call("negative organization", c -> c.fieldValues().list(FieldValueQuery.builder()
-                        .organizationId(-1).build()), "organizationId"),
-                new Call("negative opportunity", c -> c.fieldValues().list(FieldValueQuery.builder()
-                        .opportunityId(-1).build()), "opportunityId"),
-                new Call("zero list entry", c -> c.fieldValues().list(FieldValueQuery.builder()
-                        .listEntryId(0).build()), "listEntryId"),
+                new Call(
+                        "negative organization",
+                        c -> c.fieldValues()
+                                .list(FieldValueQuery.builder()
+                                        .organizationId(-1)
+                                        .build()),
+                        "organizationId"),
+                new Call(
+                        "negative opportunity",
+                        c -> c.fieldValues()
+                                .list(FieldValueQuery.builder()
+                                        .opportunityId(-1)
+                                        .build()),
+                        "opportunityId"),
+                new Call(
+                        "zero list entry",
+                        c -> c.fieldValues()
+                                .list(FieldValueQuery.builder().listEntryId(0).build()),
+                        "listEntryId"),
                 new Call("create zero field", c -> c.fieldValues().create(valid.withFieldId(0L)), "fieldId"),
                 new Call("create zero entity", c -> c.fieldValues().create(valid.withEntityId(0L)), "entityId"),
-                new Call("create zero list entry", c -> c.fieldValues().create(valid.withListEntryId(0L)),
+                new Call(
+                        "create zero list entry",
+                        c -> c.fieldValues().create(valid.withListEntryId(0L)),
                         "listEntryId"),
                 new Call("create null", c -> c.fieldValues().create(null), "request"),
-                new Call("update zero id", c -> c.fieldValues().update(0, UpdateFieldValueRequest.builder()
-                        .value(FieldValueData.number(1)).build()), "fieldValueId"),
+                new Call(
+                        "update zero id",
+                        c -> c.fieldValues()
+                                .update(
+                                        0,
+                                        UpdateFieldValueRequest.builder()
+                                                .value(FieldValueData.number(1))
+                                                .build()),
+                        "fieldValueId"),
                 new Call("update null", c -> c.fieldValues().update(1, null), "request"),
                 new Call("delete negative id", c -> c.fieldValues().delete(-5), "fieldValueId"));
     }

@@ -37,35 +37,50 @@ class FieldsTest extends ResourceTest {
 
     @Test
     void listSendsEveryFilter() {
-        client.fields().list(FieldQuery.builder()
-                .listId(11)
-                .valueType(FieldValueType.NUMBER)
-                .entityType(FieldEntityType.OPPORTUNITY)
-                .withModifiedNames(true)
-                .excludeDropdownOptions(true)
-                .build()).blockLast(TIMEOUT);
+        client.fields()
+                .list(FieldQuery.builder()
+                        .listId(11)
+                        .valueType(FieldValueType.NUMBER)
+                        .entityType(FieldEntityType.OPPORTUNITY)
+                        .withModifiedNames(true)
+                        .excludeDropdownOptions(true)
+                        .build())
+                .blockLast(TIMEOUT);
 
-        assertOnlyRequest(server, "getFields", Map.of(
-                "list_id", "11",
-                "value_type", "3",
-                "entity_type", "8",
-                "with_modified_names", "true",
-                "exclude_dropdown_options", "true"));
+        assertOnlyRequest(
+                server,
+                "getFields",
+                Map.of(
+                        "list_id", "11",
+                        "value_type", "3",
+                        "entity_type", "8",
+                        "with_modified_names", "true",
+                        "exclude_dropdown_options", "true"));
     }
 
     @Test
     void listSendsOnlyTheFiltersSet() {
-        client.fields().list(FieldQuery.builder().valueType(FieldValueType.RANKED_DROPDOWN)
-                .withModifiedNames(false).build()).blockLast(TIMEOUT);
+        client.fields()
+                .list(FieldQuery.builder()
+                        .valueType(FieldValueType.RANKED_DROPDOWN)
+                        .withModifiedNames(false)
+                        .build())
+                .blockLast(TIMEOUT);
 
         assertOnlyRequest(server, "getFields", Map.of("value_type", "7", "with_modified_names", "false"));
     }
 
     @Test
     void createSendsTheField() {
-        StepVerifier.create(client.fields().create(CreateFieldRequest.builder()
-                        .name("[Deals] Amount").listId(11L).entityType(FieldEntityType.ORGANIZATION)
-                        .valueType(FieldValueType.NUMBER).allowsMultiple(false).isListSpecific(true).build()))
+        StepVerifier.create(client.fields()
+                        .create(CreateFieldRequest.builder()
+                                .name("[Deals] Amount")
+                                .listId(11L)
+                                .entityType(FieldEntityType.ORGANIZATION)
+                                .valueType(FieldValueType.NUMBER)
+                                .allowsMultiple(false)
+                                .isListSpecific(true)
+                                .build()))
                 .assertNext(field -> {
                     assertEquals(59L, field.id());
                     assertEquals(FieldValueType.NUMBER, field.valueType());
@@ -73,19 +88,27 @@ class FieldsTest extends ResourceTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        assertJsonBody("{\"name\": \"[Deals] Amount\", \"list_id\": 11, \"entity_type\": 1, \"value_type\": 3,"
-                + " \"allows_multiple\": false, \"is_list_specific\": true}", server.journal().requests("createField")
-                .get(0));
+        assertJsonBody(
+                "{\"name\": \"[Deals] Amount\", \"list_id\": 11, \"entity_type\": 1, \"value_type\": 3,"
+                        + " \"allows_multiple\": false, \"is_list_specific\": true}",
+                server.journal().requests("createField").get(0));
     }
 
     @Test
     void aRejectedCreateFailsWithTheServersMessage() {
         server.failNext("createField", 1, Failure.status(422, "Name has already been taken"));
 
-        StepVerifier.create(client.fields().create(CreateFieldRequest.builder().name("Status")
-                        .entityType(FieldEntityType.PERSON).valueType(FieldValueType.TEXT).build()))
-                .expectErrorSatisfies(error -> assertEquals("Name has already been taken",
-                        assertInstanceOf(ValidationException.class, error).serverMessage().orElse("")))
+        StepVerifier.create(client.fields()
+                        .create(CreateFieldRequest.builder()
+                                .name("Status")
+                                .entityType(FieldEntityType.PERSON)
+                                .valueType(FieldValueType.TEXT)
+                                .build()))
+                .expectErrorSatisfies(error -> assertEquals(
+                        "Name has already been taken",
+                        assertInstanceOf(ValidationException.class, error)
+                                .serverMessage()
+                                .orElse("")))
                 .verify(TIMEOUT);
     }
 
@@ -93,14 +116,17 @@ class FieldsTest extends ResourceTest {
     void deleteCompletesOnSuccess() {
         StepVerifier.create(client.fields().delete(1234)).expectComplete().verify(TIMEOUT);
 
-        assertEquals("/fields/1234", server.journal().requests("deleteField").get(0).path());
+        assertEquals(
+                "/fields/1234", server.journal().requests("deleteField").get(0).path());
     }
 
     @Test
     void deleteOfAMissingFieldFailsWithNotFound() {
         server.failNext("deleteField", 1, Failure.status(404));
 
-        StepVerifier.create(client.fields().delete(1234)).expectError(NotFoundException.class).verify(TIMEOUT);
+        StepVerifier.create(client.fields().delete(1234))
+                .expectError(NotFoundException.class)
+                .verify(TIMEOUT);
     }
 
     @Test
@@ -115,16 +141,40 @@ class FieldsTest extends ResourceTest {
     static Stream<Call> invalidCalls() {
         return Stream.of(
                 new Call("list without query", c -> c.fields().list(null), "query"),
-                new Call("list with list id 0", c -> c.fields().list(FieldQuery.builder().listId(0).build()), "listId"),
-                new Call("create without request", c -> c.fields().create(null), "request"),
-                new Call("create with a blank name", c -> c.fields().create(CreateFieldRequest.builder().name("")
-                        .entityType(FieldEntityType.PERSON).valueType(FieldValueType.TEXT).build()), "name"),
-                new Call("create with list id -1", c -> c.fields().create(CreateFieldRequest.builder().name("Amount")
-                        .entityType(FieldEntityType.PERSON).valueType(FieldValueType.TEXT).listId(-1L).build()),
+                new Call(
+                        "list with list id 0",
+                        c -> c.fields().list(FieldQuery.builder().listId(0).build()),
                         "listId"),
-                new Call("create list-specific without list id", c -> c.fields().create(CreateFieldRequest.builder()
-                        .name("Amount").entityType(FieldEntityType.PERSON).valueType(FieldValueType.NUMBER)
-                        .isListSpecific(true).build()), "listId"),
+                new Call("create without request", c -> c.fields().create(null), "request"),
+                new Call(
+                        "create with a blank name",
+                        c -> c.fields()
+                                .create(CreateFieldRequest.builder()
+                                        .name("")
+                                        .entityType(FieldEntityType.PERSON)
+                                        .valueType(FieldValueType.TEXT)
+                                        .build()),
+                        "name"),
+                new Call(
+                        "create with list id -1",
+                        c -> c.fields()
+                                .create(CreateFieldRequest.builder()
+                                        .name("Amount")
+                                        .entityType(FieldEntityType.PERSON)
+                                        .valueType(FieldValueType.TEXT)
+                                        .listId(-1L)
+                                        .build()),
+                        "listId"),
+                new Call(
+                        "create list-specific without list id",
+                        c -> c.fields()
+                                .create(CreateFieldRequest.builder()
+                                        .name("Amount")
+                                        .entityType(FieldEntityType.PERSON)
+                                        .valueType(FieldValueType.NUMBER)
+                                        .isListSpecific(true)
+                                        .build()),
+                        "listId"),
                 new Call("delete with id 0", c -> c.fields().delete(0), "fieldId"));
     }
 

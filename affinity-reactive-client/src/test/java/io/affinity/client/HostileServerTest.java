@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.affinity.client.error.PaginationException;
-import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.TransportException;
 import io.affinity.client.internal.ApiRequest;
 import io.affinity.client.query.PersonSearch;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.retry.RetryOptions;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,9 @@ class HostileServerTest {
     private static final long GRACE_MILLIS = 500;
 
     private static AffinityClientBuilder builder(RawHttpServer server) {
-        return AffinityClient.builder().apiKey(TestSupport.API_KEY).baseUrl(server.baseUrl())
+        return AffinityClient.builder()
+                .apiKey(TestSupport.API_KEY)
+                .baseUrl(server.baseUrl())
                 .retryOptions(RetryOptions.disabled());
     }
 
@@ -45,8 +47,12 @@ class HostileServerTest {
     }
 
     private static Mono<JsonNode> post(AffinityClient client, int number) {
-        return client.engine().mono(() -> ApiRequest.post("/notes").jsonBody(Map.of("content", "note " + number))
-                .build(), TestSupport.JSON);
+        return client.engine()
+                .mono(
+                        () -> ApiRequest.post("/notes")
+                                .jsonBody(Map.of("content", "note " + number))
+                                .build(),
+                        TestSupport.JSON);
     }
 
     @Test
@@ -61,12 +67,14 @@ class HostileServerTest {
             }
         })) {
             SteppingScheduler time = new SteppingScheduler();
-            try (AffinityClient client = time.drive(builder(server)).attemptTimeout(Duration.ofSeconds(30)).build()) {
+            try (AffinityClient client = time.drive(builder(server))
+                    .attemptTimeout(Duration.ofSeconds(30))
+                    .build()) {
                 CompletableFuture<JsonNode> call = get(client, "/slow").toFuture();
                 server.awaitRequests(1);
                 time.advanceTimeBy(Duration.ofSeconds(30));
-                ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                        () -> call.get(10, TimeUnit.SECONDS));
+                ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                        ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));
                 TransportException timeout = assertInstanceOf(TransportException.class, failure.getCause());
                 assertEquals(TransportException.Kind.TIMEOUT, timeout.kind());
                 assertTrue(timeout.requestMayHaveBeenSent());
@@ -79,13 +87,19 @@ class HostileServerTest {
     @Test
     void anExhaustedUserWindowWithAnAbsurdResetHoldsCallsForAtMostAMinute() throws Exception {
         try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(RawHttpServer.response(
-                "200 OK", "{}", "X-Ratelimit-Limit-User: 900", "X-Ratelimit-Limit-User-Remaining: 0",
+                "200 OK",
+                "{}",
+                "X-Ratelimit-Limit-User: 900",
+                "X-Ratelimit-Limit-User-Remaining: 0",
                 "X-Ratelimit-Limit-User-Reset: 99999999")))) {
             SteppingScheduler time = new SteppingScheduler();
             try (AffinityClient client = time.drive(builder(server)).build()) {
                 StepVerifier.create(get(client, "/a")).expectNextCount(1).verifyComplete();
-                time.verifyWaitsThenSucceeds(() -> get(client, "/b"), Duration.ofSeconds(59),
-                        () -> assertEquals(1, server.requestCount()), Duration.ofSeconds(1));
+                time.verifyWaitsThenSucceeds(
+                        () -> get(client, "/b"),
+                        Duration.ofSeconds(59),
+                        () -> assertEquals(1, server.requestCount()),
+                        Duration.ofSeconds(1));
             }
             assertEquals(2, server.requestCount());
         }
@@ -93,23 +107,27 @@ class HostileServerTest {
 
     @Test
     void anAbsurdRetryAfterFailsTheCallsAtOnceInsteadOfStallingTheClient() throws Exception {
-        try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(index == 0
-                ? RawHttpServer.response("429 Too Many Requests", "{}", "Retry-After: 99999999")
-                : RawHttpServer.response("200 OK", "{}")))) {
+        try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(
+                index == 0
+                        ? RawHttpServer.response("429 Too Many Requests", "{}", "Retry-After: 99999999")
+                        : RawHttpServer.response("200 OK", "{}")))) {
             SteppingScheduler time = new SteppingScheduler();
             try (AffinityClient client = time.drive(builder(server))
-                    .retryOptions(RetryOptions.defaults()).build()) {
+                    .retryOptions(RetryOptions.defaults())
+                    .build()) {
                 StepVerifier.create(get(client, "/a"))
                         .expectErrorSatisfies(error -> {
                             RateLimitException refused = assertInstanceOf(RateLimitException.class, error);
                             assertEquals(429, refused.statusCode().orElseThrow());
-                            assertEquals(Duration.ofDays(31), refused.retryAfter().orElseThrow());
+                            assertEquals(
+                                    Duration.ofDays(31), refused.retryAfter().orElseThrow());
                         })
                         .verify(Duration.ofSeconds(10));
                 // another call fails at once too, without reaching the server
                 StepVerifier.create(get(client, "/b"))
-                        .expectErrorSatisfies(error -> assertTrue(
-                                assertInstanceOf(RateLimitException.class, error).statusCode().isEmpty()))
+                        .expectErrorSatisfies(error -> assertTrue(assertInstanceOf(RateLimitException.class, error)
+                                .statusCode()
+                                .isEmpty()))
                         .verify(Duration.ofSeconds(10));
                 assertEquals(1, server.requestCount());
 
@@ -122,12 +140,17 @@ class HostileServerTest {
 
     @Test
     void aNegativeRetryAfterIsIgnoredAndBackoffApplies() throws Exception {
-        try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(index == 0
-                ? RawHttpServer.response("429 Too Many Requests", "{}", "Retry-After: -40")
-                : RawHttpServer.response("200 OK", "{}")))) {
+        try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(
+                index == 0
+                        ? RawHttpServer.response("429 Too Many Requests", "{}", "Retry-After: -40")
+                        : RawHttpServer.response("200 OK", "{}")))) {
             SteppingScheduler time = new SteppingScheduler();
-            try (AffinityClient client = time.drive(builder(server)).retryOptions(RetryOptions.builder()
-                    .baseDelay(Duration.ofSeconds(1)).maxDelay(Duration.ofSeconds(1)).build()).build()) {
+            try (AffinityClient client = time.drive(builder(server))
+                    .retryOptions(RetryOptions.builder()
+                            .baseDelay(Duration.ofSeconds(1))
+                            .maxDelay(Duration.ofSeconds(1))
+                            .build())
+                    .build()) {
                 StepVerifier.withVirtualTime(() -> get(client, "/a"), () -> time, Long.MAX_VALUE)
                         .then(time::awaitTimer)
                         .thenAwait(Duration.ofSeconds(1))
@@ -140,10 +163,12 @@ class HostileServerTest {
 
     @Test
     void aWalkOverEndlessEmptyPagesFailsAfterTheConfiguredNumber() throws Exception {
-        try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(RawHttpServer.response(
-                "200 OK", "{\"persons\":[],\"next_page_token\":\"t" + index + "\"}")))) {
+        try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(
+                RawHttpServer.response("200 OK", "{\"persons\":[],\"next_page_token\":\"t" + index + "\"}")))) {
             try (AffinityClient client = builder(server).maxEmptyPages(10).build()) {
-                StepVerifier.create(client.persons().search(PersonSearch.builder().term("a").build()).take(1))
+                StepVerifier.create(client.persons()
+                                .search(PersonSearch.builder().term("a").build())
+                                .take(1))
                         .expectErrorSatisfies(error -> {
                             PaginationException endless = assertInstanceOf(PaginationException.class, error);
                             assertTrue(endless.getMessage().contains("11 empty pages in a row"), endless.getMessage());
@@ -156,17 +181,20 @@ class HostileServerTest {
 
     @Test
     void aCallTimeoutWhileWaitingForThePermitSaysNothingWasSent() throws Exception {
-        try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(RawHttpServer.response(
-                "200 OK", "{}")))) {
+        try (RawHttpServer server =
+                new RawHttpServer((request, index, out) -> out.write(RawHttpServer.response("200 OK", "{}")))) {
             SteppingScheduler time = new SteppingScheduler();
-            try (AffinityClient client = time.drive(builder(server)).callTimeout(Duration.ofSeconds(10))
-                    .rateLimitOptions(RateLimitOptions.builder().requestsPerMinute(1).build()).build()) {
+            try (AffinityClient client = time.drive(builder(server))
+                    .callTimeout(Duration.ofSeconds(10))
+                    .rateLimitOptions(
+                            RateLimitOptions.builder().requestsPerMinute(1).build())
+                    .build()) {
                 StepVerifier.create(get(client, "/a")).expectNextCount(1).verifyComplete();
                 CompletableFuture<JsonNode> waiting = get(client, "/b").toFuture();
                 time.awaitTimer();
                 time.advanceTimeBy(Duration.ofSeconds(10));
-                ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                        () -> waiting.get(10, TimeUnit.SECONDS));
+                ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                        ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
                 TransportException timeout = assertInstanceOf(TransportException.class, failure.getCause());
                 assertFalse(timeout.requestMayHaveBeenSent(), timeout.getMessage());
                 assertTrue(timeout.getMessage().contains("was not sent"), timeout.getMessage());
@@ -191,14 +219,24 @@ class HostileServerTest {
 
     private static void cancelWhileQueued(int calls, Call call) throws Exception {
         try (RawHttpServer server = new RawHttpServer((request, index, out) -> Thread.sleep(60_000))) {
-            try (AffinityClient client = builder(server).callTimeout(null)
-                    .rateLimitOptions(RateLimitOptions.builder().maxConcurrentRequests(4).build()).build()) {
-                Disposable all = Flux.range(0, calls).flatMap(number -> call.make(client, number), calls).subscribe();
+            try (AffinityClient client = builder(server)
+                    .callTimeout(null)
+                    .rateLimitOptions(
+                            RateLimitOptions.builder().maxConcurrentRequests(4).build())
+                    .build()) {
+                Disposable all = Flux.range(0, calls)
+                        .flatMap(number -> call.make(client, number), calls)
+                        .subscribe();
                 server.awaitRequests(4);
                 all.dispose();
                 Thread.sleep(GRACE_MILLIS); // anything sent after the cancel would arrive by now
-                assertEquals(4, server.requestCount(), "requests after the cancel: " + server.requests().subList(4,
-                        server.requestCount()).size());
+                assertEquals(
+                        4,
+                        server.requestCount(),
+                        "requests after the cancel: "
+                                + server.requests()
+                                        .subList(4, server.requestCount())
+                                        .size());
                 assertTrue(server.connections() <= 8, "connections opened: " + server.connections());
             }
         }
@@ -206,11 +244,12 @@ class HostileServerTest {
 
     @Test
     void aKeyEchoedInAnyLetterCaseOrInItsBasicFormIsRedacted() throws Exception {
-        String basic = java.util.Base64.getEncoder().encodeToString((":" + TestSupport.API_KEY)
-                .getBytes(StandardCharsets.UTF_8));
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((":" + TestSupport.API_KEY).getBytes(StandardCharsets.UTF_8));
         try (RawHttpServer server = new RawHttpServer((request, index, out) -> out.write(RawHttpServer.response(
-                "401 Unauthorized", "{\"error\":\"bad key " + TestSupport.API_KEY.toLowerCase() + " / "
-                        + TestSupport.API_KEY.toUpperCase() + " / " + basic.toLowerCase() + "\"}")))) {
+                "401 Unauthorized",
+                "{\"error\":\"bad key " + TestSupport.API_KEY.toLowerCase() + " / " + TestSupport.API_KEY.toUpperCase()
+                        + " / " + basic.toLowerCase() + "\"}")))) {
             try (AffinityClient client = builder(server).build()) {
                 StepVerifier.create(get(client, "/lists"))
                         .expectErrorSatisfies(error -> {
@@ -218,8 +257,8 @@ class HostileServerTest {
                             for (String secret : List.of(TestSupport.API_KEY, basic)) {
                                 assertFalse(message.contains(secret.toLowerCase()), error.getMessage());
                             }
-                            assertEquals(3, error.getMessage().split("\\[REDACTED]", -1).length - 1,
-                                    error.getMessage());
+                            assertEquals(
+                                    3, error.getMessage().split("\\[REDACTED]", -1).length - 1, error.getMessage());
                         })
                         .verify(Duration.ofSeconds(10));
             }

@@ -41,12 +41,16 @@ class InteractionsTest extends ResourceTest {
     private static final OffsetDateTime SEED_END = OffsetDateTime.parse("2025-01-01T00:00:00Z");
     /** Three years (1,096 days with 2024's leap day) before the seed's end: 4,384 interactions per type. */
     private static final OffsetDateTime THREE_YEARS_BEFORE = OffsetDateTime.parse("2022-01-01T00:00:00Z");
+
     private static final int IN_THREE_YEARS = 4_384;
 
     /** Emails of the first organization: with one organization seeded, every seeded interaction belongs to it. */
     private static ImmutableInteractionQuery.Builder threeYearsOfEmails() {
-        return InteractionQuery.builder().type(InteractionType.EMAIL).organizationId(Dataset.ORGANIZATION_BASE + 1)
-                .startTime(THREE_YEARS_BEFORE).endTime(SEED_END);
+        return InteractionQuery.builder()
+                .type(InteractionType.EMAIL)
+                .organizationId(Dataset.ORGANIZATION_BASE + 1)
+                .startTime(THREE_YEARS_BEFORE)
+                .endTime(SEED_END);
     }
 
     private static List<Long> interactionIds(int fromInclusive, int toInclusive) {
@@ -58,11 +62,15 @@ class InteractionsTest extends ResourceTest {
         // 4,500 reach back beyond the 3 years
         server.seed(Dataset.builder().organizations(1).interactions(4_500).build());
 
-        List<Interaction> emails = client.interactions().list(threeYearsOfEmails().build())
-                .collectList().block(TIMEOUT);
+        List<Interaction> emails = client.interactions()
+                .list(threeYearsOfEmails().build())
+                .collectList()
+                .block(TIMEOUT);
 
         // every item of the range once, newest first (the seed's order), none from outside it
-        assertSameIds(interactionIds(1, IN_THREE_YEARS), emails.stream().map(Interaction::id).toList());
+        assertSameIds(
+                interactionIds(1, IN_THREE_YEARS),
+                emails.stream().map(Interaction::id).toList());
         emails.forEach(email -> assertEquals(InteractionType.EMAIL, email.type()));
 
         List<RecordedRequest> requests = server.journal().requests("getInteractions");
@@ -77,21 +85,34 @@ class InteractionsTest extends ResourceTest {
         assertEquals(SEED_END, time(windows.get(0).get(0), "end_time"));
         assertEquals(THREE_YEARS_BEFORE, time(windows.get(3).get(0), "start_time"));
         for (int i = 0; i + 1 < windows.size(); i++) {
-            assertEquals(time(windows.get(i).get(0), "start_time"), time(windows.get(i + 1).get(0), "end_time"),
+            assertEquals(
+                    time(windows.get(i).get(0), "start_time"),
+                    time(windows.get(i + 1).get(0), "end_time"),
                     "window " + i + " starts where window " + (i + 1) + " ends: no gap, no overlap");
         }
         windows.forEach(RequestAssertions::assertPagesRepeatTheFirstQuery);
-        assertEquals("2025-01-01T00:00:00Z", requests.get(0).queryParameter("end_time").orElseThrow());
-        assertEquals(Map.of("type", List.of("3"), "organization_id", List.of(Long.toString(
-                        Dataset.ORGANIZATION_BASE + 1)), "start_time", List.of("2024-01-02T00:00:00Z"),
-                "end_time", List.of("2025-01-01T00:00:00Z")), requests.get(0).query());
+        assertEquals(
+                "2025-01-01T00:00:00Z",
+                requests.get(0).queryParameter("end_time").orElseThrow());
+        assertEquals(
+                Map.of(
+                        "type",
+                        List.of("3"),
+                        "organization_id",
+                        List.of(Long.toString(Dataset.ORGANIZATION_BASE + 1)),
+                        "start_time",
+                        List.of("2024-01-02T00:00:00Z"),
+                        "end_time",
+                        List.of("2025-01-01T00:00:00Z")),
+                requests.get(0).query());
     }
 
     @Test
     void takeOneOfAThreeYearWalkSendsOneRequest() {
         server.seed(Dataset.builder().organizations(1).interactions(4_500).build());
 
-        StepVerifier.create(client.interactions().list(threeYearsOfEmails().build()).take(1))
+        StepVerifier.create(
+                        client.interactions().list(threeYearsOfEmails().build()).take(1))
                 .assertNext(email -> assertEquals(Dataset.INTERACTION_BASE + 1, email.id()))
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -128,18 +149,32 @@ class InteractionsTest extends ResourceTest {
         server.seed(Dataset.builder().organizations(1).interactions(4_500).build());
         PagedFluxTokens tokens = new PagedFluxTokens();
 
-        List<Page<Interaction>> firstWindow = client.interactions().list(threeYearsOfEmails().build()).byPage()
-                .take(15).doOnNext(tokens::add).collectList().block(TIMEOUT);
+        List<Page<Interaction>> firstWindow = client.interactions()
+                .list(threeYearsOfEmails().build())
+                .byPage()
+                .take(15)
+                .doOnNext(tokens::add)
+                .collectList()
+                .block(TIMEOUT);
         String startOfSecondWindow = firstWindow.get(14).nextPageToken().orElseThrow();
         assertEquals(15, server.journal().size());
 
-        List<Interaction> resumed = client.interactions().list(threeYearsOfEmails().build())
-                .byPage(startOfSecondWindow).take(1).flatMapIterable(Page::items).collectList().block(TIMEOUT);
+        List<Interaction> resumed = client.interactions()
+                .list(threeYearsOfEmails().build())
+                .byPage(startOfSecondWindow)
+                .take(1)
+                .flatMapIterable(Page::items)
+                .collectList()
+                .block(TIMEOUT);
 
-        assertEquals(interactionIds(1_461, 1_560), resumed.stream().map(Interaction::id).toList());
+        assertEquals(
+                interactionIds(1_461, 1_560),
+                resumed.stream().map(Interaction::id).toList());
         RecordedRequest resumedRequest = server.journal().requests().get(15);
         assertEquals(16, server.journal().size());
-        assertEquals("2024-01-02T00:00:00Z", resumedRequest.queryParameter("end_time").orElseThrow());
+        assertEquals(
+                "2024-01-02T00:00:00Z",
+                resumedRequest.queryParameter("end_time").orElseThrow());
         assertFalse(resumedRequest.query().containsKey("page_token"), resumedRequest.toString());
         assertEquals(15, tokens.distinct(), "every page token of the walk is new");
     }
@@ -147,16 +182,23 @@ class InteractionsTest extends ResourceTest {
     @Test
     void aRangeOfAtMost365DaysIsOneWindowWithTheServersOwnTokens() {
         server.seed(Dataset.builder().organizations(1).interactions(500).build());
-        InteractionQuery year = threeYearsOfEmails().startTime(SEED_END.minus(YEAR)).pageSize(100).build();
+        InteractionQuery year = threeYearsOfEmails()
+                .startTime(SEED_END.minus(YEAR))
+                .pageSize(100)
+                .build();
 
-        List<Page<Interaction>> pages = client.interactions().list(year).byPage().take(2).collectList()
-                .block(TIMEOUT);
+        List<Page<Interaction>> pages =
+                client.interactions().list(year).byPage().take(2).collectList().block(TIMEOUT);
 
         List<RecordedRequest> requests = server.journal().requests("getInteractions");
         assertEquals(2, requests.size());
         assertPagesRepeatTheFirstQuery(requests);
-        assertEquals("2024-01-02T00:00:00Z", requests.get(0).queryParameter("start_time").orElseThrow());
-        assertEquals(pages.get(0).nextPageToken(), requests.get(1).queryParameter("page_token"),
+        assertEquals(
+                "2024-01-02T00:00:00Z",
+                requests.get(0).queryParameter("start_time").orElseThrow());
+        assertEquals(
+                pages.get(0).nextPageToken(),
+                requests.get(1).queryParameter("page_token"),
                 "the server's token is passed through");
     }
 
@@ -169,9 +211,15 @@ class InteractionsTest extends ResourceTest {
     void itemsComeFromTheEnvelopeOfTheirType(InteractionType type) {
         server.seed(Dataset.builder().persons(1).interactions(10).build());
 
-        List<Interaction> items = client.interactions().list(InteractionQuery.builder().type(type)
-                        .personId(Dataset.PERSON_BASE + 1).startTime(SEED_END.minusDays(1)).endTime(SEED_END).build())
-                .collectList().block(TIMEOUT);
+        List<Interaction> items = client.interactions()
+                .list(InteractionQuery.builder()
+                        .type(type)
+                        .personId(Dataset.PERSON_BASE + 1)
+                        .startTime(SEED_END.minusDays(1))
+                        .endTime(SEED_END)
+                        .build())
+                .collectList()
+                .block(TIMEOUT);
 
         assertEquals(interactionIds(1, 4), items.stream().map(Interaction::id).toList());
         items.forEach(item -> assertEquals(type, item.type()));
@@ -181,61 +229,112 @@ class InteractionsTest extends ResourceTest {
     void sendsEveryFilterOfTheQuery() {
         server.seed(Dataset.builder().interactions(10).build());
 
-        client.interactions().list(InteractionQuery.builder().type(InteractionType.CHAT_MESSAGE)
-                .personId(11).organizationId(12).opportunityId(13).internalPersonId(14)
-                .loggingType(LoggingType.MANUAL).direction(InteractionDirection.RECEIVED)
-                .startTime(OffsetDateTime.parse("2024-06-01T10:00:00-08:00"))
-                .endTime(OffsetDateTime.parse("2024-07-01T10:00:00.5+02:00")).pageSize(20).build())
-                .collectList().block(TIMEOUT);
+        client.interactions()
+                .list(InteractionQuery.builder()
+                        .type(InteractionType.CHAT_MESSAGE)
+                        .personId(11)
+                        .organizationId(12)
+                        .opportunityId(13)
+                        .internalPersonId(14)
+                        .loggingType(LoggingType.MANUAL)
+                        .direction(InteractionDirection.RECEIVED)
+                        .startTime(OffsetDateTime.parse("2024-06-01T10:00:00-08:00"))
+                        .endTime(OffsetDateTime.parse("2024-07-01T10:00:00.5+02:00"))
+                        .pageSize(20)
+                        .build())
+                .collectList()
+                .block(TIMEOUT);
 
-        assertOnlyRequest(server, "getInteractions", Map.of("type", "2", "logging_type", "1", "person_id", "11",
-                "organization_id", "12", "opportunity_id", "13", "internal_person_id", "14", "direction", "1",
-                "start_time", "2024-06-01T10:00:00-08:00", "end_time", "2024-07-01T10:00:00.5+02:00",
-                "page_size", "20"));
+        assertOnlyRequest(
+                server,
+                "getInteractions",
+                Map.of(
+                        "type",
+                        "2",
+                        "logging_type",
+                        "1",
+                        "person_id",
+                        "11",
+                        "organization_id",
+                        "12",
+                        "opportunity_id",
+                        "13",
+                        "internal_person_id",
+                        "14",
+                        "direction",
+                        "1",
+                        "start_time",
+                        "2024-06-01T10:00:00-08:00",
+                        "end_time",
+                        "2024-07-01T10:00:00.5+02:00",
+                        "page_size",
+                        "20"));
     }
 
     @Test
     void getsOneInteractionByIdAndType() {
-        Interaction chat = client.interactions().get(7267, InteractionType.CHAT_MESSAGE).block(TIMEOUT);
+        Interaction chat =
+                client.interactions().get(7267, InteractionType.CHAT_MESSAGE).block(TIMEOUT);
 
         assertEquals(7267L, chat.id());
         assertEquals(InteractionType.CHAT_MESSAGE, chat.type());
-        assertEquals("/interactions/7267", assertOnlyRequest(server, "getInteraction", Map.of("type", "2")).path());
+        assertEquals(
+                "/interactions/7267",
+                assertOnlyRequest(server, "getInteraction", Map.of("type", "2")).path());
     }
 
     @Test
     void createsAMeeting() {
-        Interaction created = client.interactions().create(CreateInteractionRequest.builder()
-                .type(InteractionType.MEETING).addPersonIds(443L, 2021L)
-                .date(OffsetDateTime.parse("2021-02-07T10:56:29.546-08:00"))
-                .content("Create interaction from external API.").build()).block(TIMEOUT);
+        Interaction created = client.interactions()
+                .create(CreateInteractionRequest.builder()
+                        .type(InteractionType.MEETING)
+                        .addPersonIds(443L, 2021L)
+                        .date(OffsetDateTime.parse("2021-02-07T10:56:29.546-08:00"))
+                        .content("Create interaction from external API.")
+                        .build())
+                .block(TIMEOUT);
 
         assertEquals(3007L, created.id());
-        assertJsonBody("{\"type\":0,\"person_ids\":[443,2021],\"content\":\"Create interaction from external API.\","
-                + "\"date\":\"2021-02-07T10:56:29.546-08:00\"}", assertOnlyRequest(server, "createInteraction", Map.of()));
+        assertJsonBody(
+                "{\"type\":0,\"person_ids\":[443,2021],\"content\":\"Create interaction from external API.\","
+                        + "\"date\":\"2021-02-07T10:56:29.546-08:00\"}",
+                assertOnlyRequest(server, "createInteraction", Map.of()));
     }
 
     @Test
     void updatesAnInteractionWithItsTypeInTheBody() {
-        Interaction updated = client.interactions().update(3007, UpdateInteractionRequest.builder()
-                .type(InteractionType.MEETING).personIds(List.of(443L))
-                .content("Update interaction from external API.").build()).block(TIMEOUT);
+        Interaction updated = client.interactions()
+                .update(
+                        3007,
+                        UpdateInteractionRequest.builder()
+                                .type(InteractionType.MEETING)
+                                .personIds(List.of(443L))
+                                .content("Update interaction from external API.")
+                                .build())
+                .block(TIMEOUT);
 
         assertEquals(3007L, updated.id());
         RecordedRequest request = assertOnlyRequest(server, "updateInteraction", Map.of());
         assertEquals("/interactions/3007", request.path());
-        assertJsonBody("{\"type\":0,\"person_ids\":[443],\"content\":\"Update interaction from external API.\"}",
-                request);
+        assertJsonBody(
+                "{\"type\":0,\"person_ids\":[443],\"content\":\"Update interaction from external API.\"}", request);
     }
 
     @Test
     void updatesWithoutPersonsAsTheReferenceExampleDoes() {
-        client.interactions().update(3007, UpdateInteractionRequest.builder().type(InteractionType.MEETING)
-                .date(OffsetDateTime.parse("2022-02-07T10:56:29.546-08:00"))
-                .content("Update interaction from external API.").build()).block(TIMEOUT);
+        client.interactions()
+                .update(
+                        3007,
+                        UpdateInteractionRequest.builder()
+                                .type(InteractionType.MEETING)
+                                .date(OffsetDateTime.parse("2022-02-07T10:56:29.546-08:00"))
+                                .content("Update interaction from external API.")
+                                .build())
+                .block(TIMEOUT);
 
-        assertJsonBody("{\"type\":0,\"date\":\"2022-02-07T10:56:29.546-08:00\","
-                + "\"content\":\"Update interaction from external API.\"}",
+        assertJsonBody(
+                "{\"type\":0,\"date\":\"2022-02-07T10:56:29.546-08:00\","
+                        + "\"content\":\"Update interaction from external API.\"}",
                 assertOnlyRequest(server, "updateInteraction", Map.of()));
         assertEquals(List.of(), server.violations());
     }
@@ -243,67 +342,137 @@ class InteractionsTest extends ResourceTest {
     @Test
     void deleteCompletesOnSuccessTrueAndFailsVisiblyOtherwise() {
         StepVerifier.create(client.interactions().delete(22984, InteractionType.MEETING))
-                .expectComplete().verify(TIMEOUT);
-        assertEquals("/interactions/22984", assertOnlyRequest(server, "deleteInteraction", Map.of("type", "0")).path());
+                .expectComplete()
+                .verify(TIMEOUT);
+        assertEquals(
+                "/interactions/22984",
+                assertOnlyRequest(server, "deleteInteraction", Map.of("type", "0"))
+                        .path());
 
         server.override("deleteInteraction", 200, "{\"success\": false}");
         StepVerifier.create(client.interactions().delete(22984, InteractionType.MEETING))
-                .expectError(UnsuccessfulOperationException.class).verify(TIMEOUT);
+                .expectError(UnsuccessfulOperationException.class)
+                .verify(TIMEOUT);
     }
 
     static Stream<Call> invalidCalls() {
-        ImmutableInteractionQuery valid = InteractionQuery.builder().type(InteractionType.EMAIL).personId(1)
-                .startTime(THREE_YEARS_BEFORE).endTime(SEED_END).build();
-        ImmutableCreateInteractionRequest meeting = CreateInteractionRequest.builder().type(InteractionType.MEETING)
-                .addPersonIds(443L).content("met").date(SEED_END).build();
-        ImmutableUpdateInteractionRequest update = UpdateInteractionRequest.builder().type(InteractionType.CALL)
-                .personIds(List.of(443L)).build();
+        ImmutableInteractionQuery valid = InteractionQuery.builder()
+                .type(InteractionType.EMAIL)
+                .personId(1)
+                .startTime(THREE_YEARS_BEFORE)
+                .endTime(SEED_END)
+                .build();
+        ImmutableCreateInteractionRequest meeting = CreateInteractionRequest.builder()
+                .type(InteractionType.MEETING)
+                .addPersonIds(443L)
+                .content("met")
+                .date(SEED_END)
+                .build();
+        ImmutableUpdateInteractionRequest update = UpdateInteractionRequest.builder()
+                .type(InteractionType.CALL)
+                .personIds(List.of(443L))
+                .build();
         String entities = "personId, organizationId, opportunityId";
         return Stream.of(
-                new Call("no type", c -> c.interactions().list(InteractionQuery.builder().personId(1)
-                        .startTime(THREE_YEARS_BEFORE).endTime(SEED_END).build()), "type"),
-                new Call("no start", c -> c.interactions().list(InteractionQuery.builder()
-                        .type(InteractionType.CALL).personId(1).endTime(SEED_END).build()), "startTime"),
-                new Call("no end", c -> c.interactions().list(InteractionQuery.builder()
-                        .type(InteractionType.CALL).personId(1).startTime(SEED_END).build()), "endTime"),
-                new Call("start equals end", c -> c.interactions().list(valid.withStartTime(SEED_END)), "startTime"),
-                new Call("start after end", c -> c.interactions().list(valid.withStartTime(SEED_END.plusSeconds(1))),
+                new Call(
+                        "no type",
+                        c -> c.interactions()
+                                .list(InteractionQuery.builder()
+                                        .personId(1)
+                                        .startTime(THREE_YEARS_BEFORE)
+                                        .endTime(SEED_END)
+                                        .build()),
+                        "type"),
+                new Call(
+                        "no start",
+                        c -> c.interactions()
+                                .list(InteractionQuery.builder()
+                                        .type(InteractionType.CALL)
+                                        .personId(1)
+                                        .endTime(SEED_END)
+                                        .build()),
                         "startTime"),
-                new Call("same instant in other offsets", c -> c.interactions().list(valid
-                        .withStartTime(OffsetDateTime.parse("2024-12-31T16:00:00-08:00"))), "startTime"),
-                new Call("no entity", c -> c.interactions().list(InteractionQuery.builder().type(InteractionType.CALL)
-                        .startTime(THREE_YEARS_BEFORE).endTime(SEED_END).internalPersonId(5).build()), entities),
+                new Call(
+                        "no end",
+                        c -> c.interactions()
+                                .list(InteractionQuery.builder()
+                                        .type(InteractionType.CALL)
+                                        .personId(1)
+                                        .startTime(SEED_END)
+                                        .build()),
+                        "endTime"),
+                new Call("start equals end", c -> c.interactions().list(valid.withStartTime(SEED_END)), "startTime"),
+                new Call(
+                        "start after end",
+                        c -> c.interactions().list(valid.withStartTime(SEED_END.plusSeconds(1))),
+                        "startTime"),
+                new Call(
+                        "same instant in other offsets",
+                        c -> c.interactions()
+                                .list(valid.withStartTime(OffsetDateTime.parse("2024-12-31T16:00:00-08:00"))),
+                        "startTime"),
+                new Call(
+                        "no entity",
+                        c -> c.interactions()
+                                .list(InteractionQuery.builder()
+                                        .type(InteractionType.CALL)
+                                        .startTime(THREE_YEARS_BEFORE)
+                                        .endTime(SEED_END)
+                                        .internalPersonId(5)
+                                        .build()),
+                        entities),
                 new Call("zero person", c -> c.interactions().list(valid.withPersonId(0)), "personId"),
-                new Call("negative organization", c -> c.interactions().list(valid.withOrganizationId(-1)),
+                new Call(
+                        "negative organization",
+                        c -> c.interactions().list(valid.withOrganizationId(-1)),
                         "organizationId"),
                 new Call("zero opportunity", c -> c.interactions().list(valid.withOpportunityId(0)), "opportunityId"),
-                new Call("zero internal person", c -> c.interactions().list(valid.withInternalPersonId(0)),
+                new Call(
+                        "zero internal person",
+                        c -> c.interactions().list(valid.withInternalPersonId(0)),
                         "internalPersonId"),
                 new Call("page size 101", c -> c.interactions().list(valid.withPageSize(101)), "pageSize"),
                 new Call("page size 0", c -> c.interactions().list(valid.withPageSize(0)), "pageSize"),
-                new Call("direction of a meeting", c -> c.interactions().list(valid.withType(InteractionType.MEETING)
-                        .withDirection(InteractionDirection.SENT)), "direction"),
+                new Call(
+                        "direction of a meeting",
+                        c -> c.interactions()
+                                .list(valid.withType(InteractionType.MEETING).withDirection(InteractionDirection.SENT)),
+                        "direction"),
                 new Call("null query", c -> c.interactions().list(null), "query"),
                 new Call("foreign page token", c -> c.interactions().list(valid).byPage("abc"), "continuationToken"),
-                new Call("page token of a window past the end", c -> c.interactions().list(valid).byPage("9:x"),
+                new Call(
+                        "page token of a window past the end",
+                        c -> c.interactions().list(valid).byPage("9:x"),
                         "continuationToken"),
                 new Call("get zero id", c -> c.interactions().get(0, InteractionType.EMAIL), "interactionId"),
                 new Call("get without type", c -> c.interactions().get(1, null), "type"),
-                new Call("create an email", c -> c.interactions().create(meeting.withType(InteractionType.EMAIL)),
+                new Call(
+                        "create an email",
+                        c -> c.interactions().create(meeting.withType(InteractionType.EMAIL)),
                         "type"),
-                new Call("create without persons", c -> c.interactions().create(meeting.withPersonIds(List.of())),
+                new Call(
+                        "create without persons",
+                        c -> c.interactions().create(meeting.withPersonIds(List.of())),
                         "personIds"),
-                new Call("create with a zero person", c -> c.interactions().create(meeting.withPersonIds(0L)),
+                new Call(
+                        "create with a zero person",
+                        c -> c.interactions().create(meeting.withPersonIds(0L)),
                         "personIds"),
-                new Call("create with blank content", c -> c.interactions().create(meeting.withContent(" ")),
-                        "content"),
-                new Call("create a meeting with a direction", c -> c.interactions().create(meeting
-                        .withDirection(InteractionDirection.SENT)), "direction"),
+                new Call(
+                        "create with blank content", c -> c.interactions().create(meeting.withContent(" ")), "content"),
+                new Call(
+                        "create a meeting with a direction",
+                        c -> c.interactions().create(meeting.withDirection(InteractionDirection.SENT)),
+                        "direction"),
                 new Call("create null", c -> c.interactions().create(null), "request"),
                 new Call("update zero id", c -> c.interactions().update(0, update), "interactionId"),
-                new Call("update without persons", c -> c.interactions().update(1, update.withPersonIds(List.of())),
+                new Call(
+                        "update without persons",
+                        c -> c.interactions().update(1, update.withPersonIds(List.of())),
                         "personIds"),
-                new Call("update with blank content", c -> c.interactions().update(1, update.withContent("")),
+                new Call(
+                        "update with blank content",
+                        c -> c.interactions().update(1, update.withContent("")),
                         "content"),
                 new Call("update null", c -> c.interactions().update(1, null), "request"),
                 new Call("delete zero id", c -> c.interactions().delete(0, InteractionType.CALL), "interactionId"),

@@ -36,7 +36,9 @@ class ListEntriesTest extends ResourceTest {
 
         List<ListEntry> entries = client.listEntries().list(LIST).collectList().block(TIMEOUT);
 
-        assertEquals(seededIds(Dataset.LIST_ENTRY_BASE, 1, 1_234), entries.stream().map(ListEntry::id).toList());
+        assertEquals(
+                seededIds(Dataset.LIST_ENTRY_BASE, 1, 1_234),
+                entries.stream().map(ListEntry::id).toList());
         List<RecordedRequest> pages = server.journal().requests("getListEntries");
         assertEquals(3, pages.size());
         pages.forEach(page -> assertEquals(List.of("500"), page.query().get("page_size"), page.toString()));
@@ -61,7 +63,10 @@ class ListEntriesTest extends ResourceTest {
     void aFullWalkOfTenPagesRepeatsIdenticalParametersChangingOnlyThePageToken() {
         server.seed(Dataset.builder().lists(1, 100).build());
 
-        StepVerifier.create(client.listEntries().list(LIST, 10)).expectNextCount(100).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.listEntries().list(LIST, 10))
+                .expectNextCount(100)
+                .expectComplete()
+                .verify(TIMEOUT);
 
         List<RecordedRequest> pages = server.journal().requests("getListEntries");
         assertEquals(10, pages.size());
@@ -90,7 +95,10 @@ class ListEntriesTest extends ResourceTest {
     void anEmptyLastPageWithoutTokenEndsTheWalk() {
         server.seed(Dataset.builder().lists(1, 1_000).emptyLastPage(true).build());
 
-        StepVerifier.create(client.listEntries().list(LIST)).expectNextCount(1_000).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.listEntries().list(LIST))
+                .expectNextCount(1_000)
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertEquals(3, server.journal().count("getListEntries"));
     }
@@ -98,12 +106,18 @@ class ListEntriesTest extends ResourceTest {
     @Test
     void aWalkResumesFromASavedToken() {
         server.seed(Dataset.builder().lists(1, 25).build());
-        Page<ListEntry> first = client.listEntries().list(LIST, 10).byPage().take(1).single().block(TIMEOUT);
+        Page<ListEntry> first =
+                client.listEntries().list(LIST, 10).byPage().take(1).single().block(TIMEOUT);
         String token = first.nextPageToken().orElseThrow();
         assertEquals(1, server.journal().count("getListEntries"));
 
-        List<Long> rest = client.listEntries().list(LIST, 10).byPage(token)
-                .flatMapIterable(Page::items).map(ListEntry::id).collectList().block(TIMEOUT);
+        List<Long> rest = client.listEntries()
+                .list(LIST, 10)
+                .byPage(token)
+                .flatMapIterable(Page::items)
+                .map(ListEntry::id)
+                .collectList()
+                .block(TIMEOUT);
 
         assertEquals(seededIds(Dataset.LIST_ENTRY_BASE, 11, 25), rest);
         assertEquals(3, server.journal().count("getListEntries"));
@@ -134,7 +148,8 @@ class ListEntriesTest extends ResourceTest {
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
-        assertEquals("/lists/" + (LIST + 1) + "/list-entries/" + entryId,
+        assertEquals(
+                "/lists/" + (LIST + 1) + "/list-entries/" + entryId,
                 server.journal().requests("getListEntry").get(0).path());
     }
 
@@ -149,8 +164,13 @@ class ListEntriesTest extends ResourceTest {
 
     @Test
     void createSendsTheEntityAndTheCreator() {
-        StepVerifier.create(client.listEntries().create(450,
-                        CreateListEntryRequest.builder().entityId(38706L).creatorId(38596L).build()))
+        StepVerifier.create(client.listEntries()
+                        .create(
+                                450,
+                                CreateListEntryRequest.builder()
+                                        .entityId(38706L)
+                                        .creatorId(38596L)
+                                        .build()))
                 .assertNext(entry -> {
                     assertEquals(53510L, entry.id());
                     assertEquals(38706L, entry.entityId());
@@ -165,16 +185,23 @@ class ListEntriesTest extends ResourceTest {
 
     @Test
     void createSendsOnlyWhatWasSet() {
-        client.listEntries().create(450, CreateListEntryRequest.builder().entityId(38706L).build()).block(TIMEOUT);
+        client.listEntries()
+                .create(450, CreateListEntryRequest.builder().entityId(38706L).build())
+                .block(TIMEOUT);
 
-        assertJsonBody("{\"entity_id\": 38706}", server.journal().requests("createListEntry").get(0));
+        assertJsonBody(
+                "{\"entity_id\": 38706}",
+                server.journal().requests("createListEntry").get(0));
     }
 
     @Test
     void aRejectedCreateFailsWithTheServersMessage() {
         server.failNext("createListEntry", 1, Failure.status(422, "Entity not found"));
 
-        StepVerifier.create(client.listEntries().create(450, CreateListEntryRequest.builder().entityId(1L).build()))
+        StepVerifier.create(client.listEntries()
+                        .create(
+                                450,
+                                CreateListEntryRequest.builder().entityId(1L).build()))
                 .expectErrorSatisfies(error -> {
                     ValidationException invalid = assertInstanceOf(ValidationException.class, error);
                     assertTrue(invalid.serverMessage().orElse("").contains("Entity not found"), invalid.getMessage());
@@ -184,7 +211,9 @@ class ListEntriesTest extends ResourceTest {
 
     @Test
     void deleteCompletesOnSuccess() {
-        StepVerifier.create(client.listEntries().delete(450, 56517)).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.listEntries().delete(450, 56517))
+                .expectComplete()
+                .verify(TIMEOUT);
 
         RecordedRequest request = server.journal().requests("deleteListEntry").get(0);
         assertEquals("DELETE", request.method());
@@ -197,8 +226,8 @@ class ListEntriesTest extends ResourceTest {
 
         StepVerifier.create(client.listEntries().delete(450, 56517))
                 .expectErrorSatisfies(error -> {
-                    UnsuccessfulOperationException failed = assertInstanceOf(UnsuccessfulOperationException.class,
-                            error);
+                    UnsuccessfulOperationException failed =
+                            assertInstanceOf(UnsuccessfulOperationException.class, error);
                     assertEquals("DELETE", failed.method());
                     assertEquals("/lists/450/list-entries/56517", failed.path());
                 })
@@ -206,21 +235,40 @@ class ListEntriesTest extends ResourceTest {
     }
 
     static Stream<Call> invalidCalls() {
-        CreateListEntryRequest valid = CreateListEntryRequest.builder().entityId(1L).build();
+        CreateListEntryRequest valid =
+                CreateListEntryRequest.builder().entityId(1L).build();
         return Stream.of(
                 new Call("list with list id 0", c -> c.listEntries().list(0), "listId"),
                 new Call("list with a negative list id", c -> c.listEntries().list(-3, 10), "listId"),
                 new Call("list with page size 0", c -> c.listEntries().list(1, 0), "pageSize"),
                 new Call("list with page size 501", c -> c.listEntries().list(1, 501), "pageSize"),
-                new Call("list by page with page size 501", c -> c.listEntries().list(1, 501).byPage(), "pageSize"),
+                new Call(
+                        "list by page with page size 501",
+                        c -> c.listEntries().list(1, 501).byPage(),
+                        "pageSize"),
                 new Call("get with list id 0", c -> c.listEntries().get(0, 1), "listId"),
                 new Call("get with list entry id 0", c -> c.listEntries().get(1, 0), "listEntryId"),
                 new Call("create with list id 0", c -> c.listEntries().create(0, valid), "listId"),
                 new Call("create without request", c -> c.listEntries().create(1, null), "request"),
-                new Call("create with entity id 0", c -> c.listEntries().create(1,
-                        CreateListEntryRequest.builder().entityId(0L).build()), "entityId"),
-                new Call("create with a negative creator id", c -> c.listEntries().create(1,
-                        CreateListEntryRequest.builder().entityId(1L).creatorId(-1L).build()), "creatorId"),
+                new Call(
+                        "create with entity id 0",
+                        c -> c.listEntries()
+                                .create(
+                                        1,
+                                        CreateListEntryRequest.builder()
+                                                .entityId(0L)
+                                                .build()),
+                        "entityId"),
+                new Call(
+                        "create with a negative creator id",
+                        c -> c.listEntries()
+                                .create(
+                                        1,
+                                        CreateListEntryRequest.builder()
+                                                .entityId(1L)
+                                                .creatorId(-1L)
+                                                .build()),
+                        "creatorId"),
                 new Call("delete with list id -1", c -> c.listEntries().delete(-1, 1), "listId"),
                 new Call("delete with list entry id 0", c -> c.listEntries().delete(1, 0), "listEntryId"));
     }

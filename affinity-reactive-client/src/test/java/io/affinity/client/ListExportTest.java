@@ -35,14 +35,21 @@ class ListExportTest extends ResourceTest {
 
     @BeforeEach
     void seed() {
-        server.seed(Dataset.builder().persons(40).organizations(10).lists(2, 23).fieldValues(400).build());
+        server.seed(Dataset.builder()
+                .persons(40)
+                .organizations(10)
+                .lists(2, 23)
+                .fieldValues(400)
+                .build());
         list = server.state().lists().get(0);
     }
 
     @Test
     void exportsEveryEntryWithTheValuesOfTheListsFieldsInListOrder() {
-        List<ExportRow> rows = client.lists().export(ExportOptions.list(list.name()).withPageSize(5)
-                .withConcurrency(3)).collectList().block(TIMEOUT);
+        List<ExportRow> rows = client.lists()
+                .export(ExportOptions.list(list.name()).withPageSize(5).withConcurrency(3))
+                .collectList()
+                .block(TIMEOUT);
 
         assertEquals(expectedRows(), table(rows));
         assertEquals(5, server.journal().count("getListEntries"));
@@ -53,9 +60,12 @@ class ListExportTest extends ResourceTest {
     @Test
     void aResumedExportContinuesAfterTheLastRowExported() {
         ExportOptions options = ExportOptions.list(list.id()).withPageSize(4);
-        List<ExportRow> first = client.lists().export(options).take(10).collectList().block(TIMEOUT);
-        List<ExportRow> rest = client.lists().export(options.withResumeFrom(first.get(9).next()))
-                .collectList().block(TIMEOUT);
+        List<ExportRow> first =
+                client.lists().export(options).take(10).collectList().block(TIMEOUT);
+        List<ExportRow> rest = client.lists()
+                .export(options.withResumeFrom(first.get(9).next()))
+                .collectList()
+                .block(TIMEOUT);
 
         List<ExportRow> all = new ArrayList<>(first);
         all.addAll(rest);
@@ -66,10 +76,15 @@ class ListExportTest extends ResourceTest {
     void reportsPlanAndProgress() {
         List<ExportProgress> progress = new ArrayList<>();
         AtomicReference<Object> plan = new AtomicReference<>();
-        client.lists().export(ExportOptions.list(list.id()).withPageSize(10).withOnPlan(plan::set)
-                .withOnProgress(progress::add)).blockLast(TIMEOUT);
+        client.lists()
+                .export(ExportOptions.list(list.id())
+                        .withPageSize(10)
+                        .withOnPlan(plan::set)
+                        .withOnProgress(progress::add))
+                .blockLast(TIMEOUT);
 
-        assertTrue(plan.get().toString().startsWith("26 requests, 1 s at 900/min; monthly quota left: "),
+        assertTrue(
+                plan.get().toString().startsWith("26 requests, 1 s at 900/min; monthly quota left: "),
                 plan.get().toString());
         ExportProgress last = progress.get(progress.size() - 1);
         assertEquals(23, progress.size());
@@ -82,42 +97,70 @@ class ListExportTest extends ResourceTest {
     void selectedFieldsComeInTheOrderAskedAndAmbiguousNamesListTheCandidates() {
         List<Field> own = client.fields().cache().forList(list.id()).block(TIMEOUT);
         List<String> names = List.of(own.get(2).name(), own.get(0).name());
-        ExportRow row = client.lists().export(ExportOptions.list(list.id()).withFields(names)).blockFirst(TIMEOUT);
+        ExportRow row = client.lists()
+                .export(ExportOptions.list(list.id()).withFields(names))
+                .blockFirst(TIMEOUT);
         assertEquals(names, row.fields().stream().map(Field::name).toList());
 
-        Field twin = client.fields().create(CreateFieldRequest.builder().name(own.get(0).name())
-                .entityType(FieldEntityType.PERSON).valueType(FieldValueType.TEXT).build()).block(TIMEOUT);
-        AmbiguousNameException ambiguous = assertThrows(AmbiguousNameException.class,
+        Field twin = client.fields()
+                .create(CreateFieldRequest.builder()
+                        .name(own.get(0).name())
+                        .entityType(FieldEntityType.PERSON)
+                        .valueType(FieldValueType.TEXT)
+                        .build())
+                .block(TIMEOUT);
+        AmbiguousNameException ambiguous = assertThrows(
+                AmbiguousNameException.class,
                 () -> client.fields().cache().byName(own.get(0).name()).block(TIMEOUT));
         List<Long> namesakes = server.state().fields().stream()
-                .filter(field -> field.name().equalsIgnoreCase(own.get(0).name())).map(Field::id).sorted().toList();
+                .filter(field -> field.name().equalsIgnoreCase(own.get(0).name()))
+                .map(Field::id)
+                .sorted()
+                .toList();
         assertTrue(namesakes.size() >= 2 && namesakes.contains(twin.id()), namesakes.toString());
-        assertEquals(namesakes, ambiguous.candidates().keySet().stream().sorted().toList());
+        assertEquals(
+                namesakes, ambiguous.candidates().keySet().stream().sorted().toList());
         assertTrue(ambiguous.getMessage().contains(String.valueOf(twin.id())), ambiguous.getMessage());
         // the list's own field wins over a global namesake
-        assertEquals(own.get(0).id(), client.fields().cache().byName(list.id(), own.get(0).name())
-                .block(TIMEOUT).id());
+        assertEquals(
+                own.get(0).id(),
+                client.fields()
+                        .cache()
+                        .byName(list.id(), own.get(0).name())
+                        .block(TIMEOUT)
+                        .id());
     }
 
     @Test
     void theCacheServesLookupsUntilItsTtlPassesOrAFieldIsCreatedOrDeleted() {
         AtomicLong now = new AtomicLong();
-        try (AffinityClient timed = ResourceTestSupport.builder(server).ticker(now::get)
-                .fieldCacheTtl(java.time.Duration.ofMinutes(1)).build()) {
+        try (AffinityClient timed = ResourceTestSupport.builder(server)
+                .ticker(now::get)
+                .fieldCacheTtl(java.time.Duration.ofMinutes(1))
+                .build()) {
             FieldCache cache = timed.fields().cache();
             cache.all().block(TIMEOUT);
-            cache.byName("Status").onErrorResume(e -> reactor.core.publisher.Mono.empty()).block(TIMEOUT);
+            cache.byName("Status")
+                    .onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                    .block(TIMEOUT);
             assertEquals(1, server.journal().count("getFields"));
             now.addAndGet(java.time.Duration.ofSeconds(61).toNanos());
             cache.all().block(TIMEOUT);
             assertEquals(2, server.journal().count("getFields"));
-            Field created = timed.fields().create(CreateFieldRequest.builder().name("Fresh")
-                    .entityType(FieldEntityType.PERSON).valueType(FieldValueType.TEXT).build()).block(TIMEOUT);
+            Field created = timed.fields()
+                    .create(CreateFieldRequest.builder()
+                            .name("Fresh")
+                            .entityType(FieldEntityType.PERSON)
+                            .valueType(FieldValueType.TEXT)
+                            .build())
+                    .block(TIMEOUT);
             assertEquals(created.id(), cache.byName("Fresh").block(TIMEOUT).id());
             assertEquals(3, server.journal().count("getFields"));
             timed.fields().delete(created.id()).block(TIMEOUT);
-            assertInstanceOf(IllegalArgumentException.class,
-                    assertThrows(RuntimeException.class, () -> cache.byName("Fresh").block(TIMEOUT)));
+            assertInstanceOf(
+                    IllegalArgumentException.class,
+                    assertThrows(
+                            RuntimeException.class, () -> cache.byName("Fresh").block(TIMEOUT)));
             cache.refresh().block(TIMEOUT);
             assertEquals(5, server.journal().count("getFields"));
         }
@@ -130,7 +173,8 @@ class ListExportTest extends ResourceTest {
         assertThrows(IllegalArgumentException.class, () -> ExportOptions.list(1).withConcurrency(0));
         Flux<ExportRow> rows = client.lists().export(null);
         assertThrows(IllegalArgumentException.class, () -> rows.blockFirst(TIMEOUT));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> client.lists().export(ExportOptions.list("No such list")).blockFirst(TIMEOUT));
         assertEquals(0, server.journal().count("getListEntries"));
     }
@@ -139,23 +183,30 @@ class ListExportTest extends ResourceTest {
     private List<Map<String, Object>> expectedRows() {
         List<Field> fields = server.state().fields().stream()
                 .filter(field -> field.listId().orElse(0L).equals(list.id()))
-                .sorted(Comparator.comparing(Field::id)).toList();
+                .sorted(Comparator.comparing(Field::id))
+                .toList();
         List<Map<String, Object>> expected = new ArrayList<>();
         for (ListEntry entry : server.state().listEntries(list.id())) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("entry", entry.id());
             row.put("entity", entry.entityId());
             for (Field field : fields) {
-                row.put(field.name(), server.state().fieldValues().stream()
-                        .filter(value -> value.listEntryId().orElse(0L).equals(entry.id())
-                                && value.fieldId().equals(field.id()))
-                        .sorted(Comparator.comparing(FieldValue::id))
-                        .map(value -> value.value().orElseThrow().as(field.valueType())).toList());
+                row.put(
+                        field.name(),
+                        server.state().fieldValues().stream()
+                                .filter(value -> value.listEntryId().orElse(0L).equals(entry.id())
+                                        && value.fieldId().equals(field.id()))
+                                .sorted(Comparator.comparing(FieldValue::id))
+                                .map(value -> value.value().orElseThrow().as(field.valueType()))
+                                .toList());
             }
             expected.add(row);
         }
-        assertTrue(expected.stream().anyMatch(row -> row.values().stream()
-                .anyMatch(cell -> cell instanceof List<?> values && !values.isEmpty())), "no values seeded");
+        assertTrue(
+                expected.stream()
+                        .anyMatch(row -> row.values().stream()
+                                .anyMatch(cell -> cell instanceof List<?> values && !values.isEmpty())),
+                "no values seeded");
         return expected;
     }
 

@@ -58,12 +58,15 @@ class ListsTest extends ResourceTest {
         StepVerifier.create(client.lists().get(450))
                 .assertNext(list -> {
                     assertEquals(450L, list.id());
-                    assertEquals(List.of(1625L, 1626L), list.fields().stream().map(f -> f.id()).toList());
+                    assertEquals(
+                            List.of(1625L, 1626L),
+                            list.fields().stream().map(f -> f.id()).toList());
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        assertEquals("/lists/450", assertOnlyRequest(server, "getList", Map.of()).path());
+        assertEquals(
+                "/lists/450", assertOnlyRequest(server, "getList", Map.of()).path());
     }
 
     @Test
@@ -83,7 +86,9 @@ class ListsTest extends ResourceTest {
     void getOfAListYouMayNotSeeFailsWithPermissionDenied() {
         server.failNext("getList", 1, Failure.status(403));
 
-        StepVerifier.create(client.lists().get(450)).expectError(PermissionDeniedException.class).verify(TIMEOUT);
+        StepVerifier.create(client.lists().get(450))
+                .expectError(PermissionDeniedException.class)
+                .verify(TIMEOUT);
     }
 
     @Test
@@ -94,8 +99,14 @@ class ListsTest extends ResourceTest {
                 .isPublic(true)
                 .ownerId(38706L)
                 .additionalPermissions(List.of(
-                        ListPermission.builder().internalPersonId(38701L).roleId(ListLevelRole.ADMIN).build(),
-                        ListPermission.builder().internalPersonId(38703L).roleId(ListLevelRole.BASIC).build()))
+                        ListPermission.builder()
+                                .internalPersonId(38701L)
+                                .roleId(ListLevelRole.ADMIN)
+                                .build(),
+                        ListPermission.builder()
+                                .internalPersonId(38703L)
+                                .roleId(ListLevelRole.BASIC)
+                                .build()))
                 .build();
 
         StepVerifier.create(client.lists().create(request))
@@ -103,7 +114,8 @@ class ListsTest extends ResourceTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        assertJsonBody("{\"name\": \"My List of Organizations\", \"type\": 1, \"is_public\": true, \"owner_id\": 38706,"
+        assertJsonBody(
+                "{\"name\": \"My List of Organizations\", \"type\": 1, \"is_public\": true, \"owner_id\": 38706,"
                         + " \"additional_permissions\": [{\"internal_person_id\": 38701, \"role_id\": 0},"
                         + " {\"internal_person_id\": 38703, \"role_id\": 1}]}",
                 server.journal().requests("createList").get(0));
@@ -111,10 +123,16 @@ class ListsTest extends ResourceTest {
 
     @Test
     void createSendsOnlyWhatWasSet() {
-        client.lists().create(CreateListRequest.builder().name("People").type(ListType.PERSON).isPublic(false).build())
+        client.lists()
+                .create(CreateListRequest.builder()
+                        .name("People")
+                        .type(ListType.PERSON)
+                        .isPublic(false)
+                        .build())
                 .block(TIMEOUT);
 
-        assertJsonBody("{\"name\": \"People\", \"type\": 0, \"is_public\": false}",
+        assertJsonBody(
+                "{\"name\": \"People\", \"type\": 0, \"is_public\": false}",
                 server.journal().requests("createList").get(0));
     }
 
@@ -122,10 +140,17 @@ class ListsTest extends ResourceTest {
     void aRejectedCreateFailsWithTheServersMessage() {
         server.failNext("createList", 1, Failure.status(422, "owner_id is not an internal person"));
 
-        StepVerifier.create(client.lists().create(CreateListRequest.builder()
-                        .name("People").type(ListType.PERSON).isPublic(true).ownerId(5L).build()))
+        StepVerifier.create(client.lists()
+                        .create(CreateListRequest.builder()
+                                .name("People")
+                                .type(ListType.PERSON)
+                                .isPublic(true)
+                                .ownerId(5L)
+                                .build()))
                 .expectErrorSatisfies(error -> assertTrue(assertInstanceOf(ValidationException.class, error)
-                        .serverMessage().orElse("").contains("owner_id is not an internal person")))
+                        .serverMessage()
+                        .orElse("")
+                        .contains("owner_id is not an internal person")))
                 .verify(TIMEOUT);
     }
 
@@ -134,15 +159,38 @@ class ListsTest extends ResourceTest {
                 new Call("get with id 0", c -> c.lists().get(0), "listId"),
                 new Call("get with a negative id", c -> c.lists().get(-450), "listId"),
                 new Call("create without request", c -> c.lists().create(null), "request"),
-                new Call("create with a blank name", c -> c.lists().create(CreateListRequest.builder()
-                        .name(" ").type(ListType.PERSON).isPublic(true).build()), "name"),
-                new Call("create with owner id 0", c -> c.lists().create(CreateListRequest.builder()
-                        .name("People").type(ListType.PERSON).isPublic(true).ownerId(0L).build()), "ownerId"),
-                new Call("create with a permission for person 0", c -> c.lists().create(CreateListRequest.builder()
-                        .name("People").type(ListType.PERSON).isPublic(true)
-                        .additionalPermissions(List.of(ListPermission.builder().internalPersonId(0L)
-                                .roleId(ListLevelRole.BASIC).build()))
-                        .build()), "additionalPermissions.internalPersonId"));
+                new Call(
+                        "create with a blank name",
+                        c -> c.lists()
+                                .create(CreateListRequest.builder()
+                                        .name(" ")
+                                        .type(ListType.PERSON)
+                                        .isPublic(true)
+                                        .build()),
+                        "name"),
+                new Call(
+                        "create with owner id 0",
+                        c -> c.lists()
+                                .create(CreateListRequest.builder()
+                                        .name("People")
+                                        .type(ListType.PERSON)
+                                        .isPublic(true)
+                                        .ownerId(0L)
+                                        .build()),
+                        "ownerId"),
+                new Call(
+                        "create with a permission for person 0",
+                        c -> c.lists()
+                                .create(CreateListRequest.builder()
+                                        .name("People")
+                                        .type(ListType.PERSON)
+                                        .isPublic(true)
+                                        .additionalPermissions(List.of(ListPermission.builder()
+                                                .internalPersonId(0L)
+                                                .roleId(ListLevelRole.BASIC)
+                                                .build()))
+                                        .build()),
+                        "additionalPermissions.internalPersonId"));
     }
 
     @ParameterizedTest(name = "{0}")

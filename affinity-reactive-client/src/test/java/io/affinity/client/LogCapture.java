@@ -15,7 +15,8 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
     protected void append(ILoggingEvent event) {
         String line = event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage();
         if (event.getThrowableProxy() != null) {
-            line += " " + event.getThrowableProxy().getClassName() + ": " + event.getThrowableProxy().getMessage();
+            line += " " + event.getThrowableProxy().getClassName() + ": "
+                    + event.getThrowableProxy().getMessage();
         }
         LINES.add(line);
         if (line.contains("LEAK:")) {

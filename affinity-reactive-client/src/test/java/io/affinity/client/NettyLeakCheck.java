@@ -20,8 +20,8 @@ public final class NettyLeakCheck implements AfterAllCallback {
     public void afterAll(ExtensionContext context) {
         for (int round = 0; round < 3; round++) {
             System.gc();
-            for (ByteBufAllocator allocator : new ByteBufAllocator[] {PooledByteBufAllocator.DEFAULT,
-                    UnpooledByteBufAllocator.DEFAULT}) {
+            for (ByteBufAllocator allocator :
+                    new ByteBufAllocator[] {PooledByteBufAllocator.DEFAULT, UnpooledByteBufAllocator.DEFAULT}) {
                 for (int i = 0; i < 100; i++) {
                     allocator.buffer(16).release();
                 }

@@ -53,7 +53,8 @@ public final class OperationCoverage implements AfterEachCallback, AfterAllCallb
     private static void collect() {
         for (var iterator = SERVERS.iterator(); iterator.hasNext(); ) {
             AffinityMockServer server = iterator.next();
-            List<RecordedRequest> refused = server.violations().stream().map(SpecViolation::request).toList();
+            List<RecordedRequest> refused =
+                    server.violations().stream().map(SpecViolation::request).toList();
             for (RecordedRequest request : server.journal().requests()) {
                 if (request.operationId() != null && !refused.contains(request)) {
                     EXERCISED.add(request.operationId());

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class OperationCoverageTest {
 
     private static final String SPEC = "/io/affinity/testkit/spec/affinity-v1.yaml";
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options",
-            "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     @Test
     void theClientTestsExerciseEveryOperationOfTheSpec() throws IOException {
@@ -39,8 +39,10 @@ class OperationCoverageTest {
         int covered = operations.size() - missing.size();
         System.out.println("Operation coverage against the testkit: " + covered + "/" + operations.size()
                 + (missing.isEmpty() ? "" : ", missing: " + missing));
-        assertTrue(missing.isEmpty(), "the client's tests exercised " + covered + "/" + operations.size()
-                + " operations against the testkit; never exercised: " + missing);
+        assertTrue(
+                missing.isEmpty(),
+                "the client's tests exercised " + covered + "/" + operations.size()
+                        + " operations against the testkit; never exercised: " + missing);
     }
 
     /** The operationIds of the spec's paths, in spec order (callbacks, which are not API operations, excluded). */
@@ -53,11 +55,13 @@ class OperationCoverageTest {
             spec = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         }
         List<String> operations = new ArrayList<>();
-        spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (METHODS.contains(operation.getKey())) {
-                operations.add(operation.getValue().path("operationId").asText());
-            }
-        }));
+        spec.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (METHODS.contains(operation.getKey())) {
+                        operations.add(operation.getValue().path("operationId").asText());
+                    }
+                }));
         return operations;
     }
 }

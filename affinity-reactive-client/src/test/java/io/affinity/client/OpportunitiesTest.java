@@ -31,8 +31,13 @@ class OpportunitiesTest extends ResourceTest {
     @Test
     void searchSendsTheTermAndPageSize() {
         // the fixture's page always names the same next page token: read the first page only
-        StepVerifier.create(client.opportunities().search(OpportunitySearch.builder().term("affinity").pageSize(5)
-                        .build()).byPage().take(1))
+        StepVerifier.create(client.opportunities()
+                        .search(OpportunitySearch.builder()
+                                .term("affinity")
+                                .pageSize(5)
+                                .build())
+                        .byPage()
+                        .take(1))
                 .assertNext(page -> assertEquals(121L, page.items().get(0).id()))
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -44,8 +49,11 @@ class OpportunitiesTest extends ResourceTest {
     void aSearchWalkReturnsEveryOpportunityOnceRepeatingItsParameters() {
         server.seed(Dataset.builder().opportunities(120).build());
 
-        List<Long> ids = client.opportunities().search(OpportunitySearch.builder().pageSize(50).build())
-                .map(Opportunity::id).collectList().block(TIMEOUT);
+        List<Long> ids = client.opportunities()
+                .search(OpportunitySearch.builder().pageSize(50).build())
+                .map(Opportunity::id)
+                .collectList()
+                .block(TIMEOUT);
 
         assertEquals(seededIds(Dataset.OPPORTUNITY_BASE, 1, 120), ids);
         List<RecordedRequest> pages = server.journal().requests("searchOpportunities");
@@ -58,8 +66,12 @@ class OpportunitiesTest extends ResourceTest {
     void takeOneOfASearchSendsOneRequest() {
         server.seed(Dataset.builder().opportunities(1_000).build());
 
-        StepVerifier.create(client.opportunities().search(OpportunitySearch.builder().pageSize(100).build()).take(1))
-                .expectNextCount(1).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.opportunities()
+                        .search(OpportunitySearch.builder().pageSize(100).build())
+                        .take(1))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertEquals(1, server.journal().size());
     }
@@ -74,7 +86,9 @@ class OpportunitiesTest extends ResourceTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        assertEquals("/opportunities/117", assertOnlyRequest(server, "getOpportunity", Map.of()).path());
+        assertEquals(
+                "/opportunities/117",
+                assertOnlyRequest(server, "getOpportunity", Map.of()).path());
     }
 
     @Test
@@ -88,32 +102,50 @@ class OpportunitiesTest extends ResourceTest {
 
     @Test
     void createSendsTheOpportunity() {
-        StepVerifier.create(client.opportunities().create(CreateOpportunityRequest.builder()
-                        .name("Penny Opportunity").listId(6645L).personIds(List.of(38706L))
-                        .organizationIds(List.of(21442L)).build()))
+        StepVerifier.create(client.opportunities()
+                        .create(CreateOpportunityRequest.builder()
+                                .name("Penny Opportunity")
+                                .listId(6645L)
+                                .personIds(List.of(38706L))
+                                .organizationIds(List.of(21442L))
+                                .build()))
                 .assertNext(opportunity -> assertEquals(120611418L, opportunity.id()))
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        assertJsonBody("{\"name\": \"Penny Opportunity\", \"list_id\": 6645, \"person_ids\": [38706],"
-                + " \"organization_ids\": [21442]}", server.journal().requests("createOpportunity").get(0));
+        assertJsonBody(
+                "{\"name\": \"Penny Opportunity\", \"list_id\": 6645, \"person_ids\": [38706],"
+                        + " \"organization_ids\": [21442]}",
+                server.journal().requests("createOpportunity").get(0));
     }
 
     @Test
     void createOnAListThatIsNotAnOpportunityListFailsWithTheServersMessage() {
         server.failNext("createOpportunity", 1, Failure.status(422, "List must be an opportunity list"));
 
-        StepVerifier.create(client.opportunities().create(
-                        CreateOpportunityRequest.builder().name("Deal").listId(450L).build()))
-                .expectErrorSatisfies(error -> assertEquals(422,
-                        assertInstanceOf(ValidationException.class, error).statusCode().getAsInt()))
+        StepVerifier.create(client.opportunities()
+                        .create(CreateOpportunityRequest.builder()
+                                .name("Deal")
+                                .listId(450L)
+                                .build()))
+                .expectErrorSatisfies(error -> assertEquals(
+                        422,
+                        assertInstanceOf(ValidationException.class, error)
+                                .statusCode()
+                                .getAsInt()))
                 .verify(TIMEOUT);
     }
 
     @Test
     void updateSendsOnlyTheChanges() {
-        client.opportunities().update(120611418, UpdateOpportunityRequest.builder()
-                .name("Penny Opportunity").personIds(List.of(38706L, 89734L)).build()).block(TIMEOUT);
+        client.opportunities()
+                .update(
+                        120611418,
+                        UpdateOpportunityRequest.builder()
+                                .name("Penny Opportunity")
+                                .personIds(List.of(38706L, 89734L))
+                                .build())
+                .block(TIMEOUT);
 
         RecordedRequest request = server.journal().requests("updateOpportunity").get(0);
         assertEquals("PUT", request.method());
@@ -123,9 +155,13 @@ class OpportunitiesTest extends ResourceTest {
 
     @Test
     void deleteCompletesOnSuccess() {
-        StepVerifier.create(client.opportunities().delete(120611418)).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.opportunities().delete(120611418))
+                .expectComplete()
+                .verify(TIMEOUT);
 
-        assertEquals("/opportunities/120611418", server.journal().requests("deleteOpportunity").get(0).path());
+        assertEquals(
+                "/opportunities/120611418",
+                server.journal().requests("deleteOpportunity").get(0).path());
     }
 
     @Test
@@ -141,37 +177,104 @@ class OpportunitiesTest extends ResourceTest {
     void deleteOfAMissingOpportunityFailsWithNotFound() {
         server.failNext("deleteOpportunity", 1, Failure.status(404));
 
-        StepVerifier.create(client.opportunities().delete(5)).expectError(NotFoundException.class).verify(TIMEOUT);
+        StepVerifier.create(client.opportunities().delete(5))
+                .expectError(NotFoundException.class)
+                .verify(TIMEOUT);
     }
 
     static Stream<Call> invalidCalls() {
         return Stream.of(
                 new Call("search without search", c -> c.opportunities().search(null), "search"),
-                new Call("search with a blank term",
-                        c -> c.opportunities().search(OpportunitySearch.builder().term("\t").build()), "term"),
-                new Call("search with page size 0",
-                        c -> c.opportunities().search(OpportunitySearch.builder().pageSize(0).build()), "pageSize"),
-                new Call("search with page size 501",
-                        c -> c.opportunities().search(OpportunitySearch.builder().pageSize(501).build()), "pageSize"),
+                new Call(
+                        "search with a blank term",
+                        c -> c.opportunities()
+                                .search(OpportunitySearch.builder().term("\t").build()),
+                        "term"),
+                new Call(
+                        "search with page size 0",
+                        c -> c.opportunities()
+                                .search(OpportunitySearch.builder().pageSize(0).build()),
+                        "pageSize"),
+                new Call(
+                        "search with page size 501",
+                        c -> c.opportunities()
+                                .search(OpportunitySearch.builder()
+                                        .pageSize(501)
+                                        .build()),
+                        "pageSize"),
                 new Call("get with id 0", c -> c.opportunities().get(0), "opportunityId"),
                 new Call("create without request", c -> c.opportunities().create(null), "request"),
-                new Call("create with a blank name", c -> c.opportunities().create(
-                        CreateOpportunityRequest.builder().name("").listId(1L).build()), "name"),
-                new Call("create with list id 0", c -> c.opportunities().create(
-                        CreateOpportunityRequest.builder().name("Deal").listId(0L).build()), "listId"),
-                new Call("create with person id 0", c -> c.opportunities().create(CreateOpportunityRequest.builder()
-                        .name("Deal").listId(1L).personIds(List.of(0L)).build()), "personIds"),
-                new Call("create with organization id -1", c -> c.opportunities().create(CreateOpportunityRequest
-                        .builder().name("Deal").listId(1L).organizationIds(List.of(-1L)).build()), "organizationIds"),
-                new Call("update with id 0", c -> c.opportunities().update(0,
-                        UpdateOpportunityRequest.builder().name("Deal").build()), "opportunityId"),
+                new Call(
+                        "create with a blank name",
+                        c -> c.opportunities()
+                                .create(CreateOpportunityRequest.builder()
+                                        .name("")
+                                        .listId(1L)
+                                        .build()),
+                        "name"),
+                new Call(
+                        "create with list id 0",
+                        c -> c.opportunities()
+                                .create(CreateOpportunityRequest.builder()
+                                        .name("Deal")
+                                        .listId(0L)
+                                        .build()),
+                        "listId"),
+                new Call(
+                        "create with person id 0",
+                        c -> c.opportunities()
+                                .create(CreateOpportunityRequest.builder()
+                                        .name("Deal")
+                                        .listId(1L)
+                                        .personIds(List.of(0L))
+                                        .build()),
+                        "personIds"),
+                new Call(
+                        "create with organization id -1",
+                        c -> c.opportunities()
+                                .create(CreateOpportunityRequest.builder()
+                                        .name("Deal")
+                                        .listId(1L)
+                                        .organizationIds(List.of(-1L))
+                                        .build()),
+                        "organizationIds"),
+                new Call(
+                        "update with id 0",
+                        c -> c.opportunities()
+                                .update(
+                                        0,
+                                        UpdateOpportunityRequest.builder()
+                                                .name("Deal")
+                                                .build()),
+                        "opportunityId"),
                 new Call("update without request", c -> c.opportunities().update(1, null), "request"),
-                new Call("update with a blank name", c -> c.opportunities().update(1,
-                        UpdateOpportunityRequest.builder().name(" ").build()), "name"),
-                new Call("update with person id 0", c -> c.opportunities().update(1,
-                        UpdateOpportunityRequest.builder().personIds(List.of(0L)).build()), "personIds"),
-                new Call("update with organization id 0", c -> c.opportunities().update(1,
-                        UpdateOpportunityRequest.builder().organizationIds(List.of(0L)).build()), "organizationIds"),
+                new Call(
+                        "update with a blank name",
+                        c -> c.opportunities()
+                                .update(
+                                        1,
+                                        UpdateOpportunityRequest.builder()
+                                                .name(" ")
+                                                .build()),
+                        "name"),
+                new Call(
+                        "update with person id 0",
+                        c -> c.opportunities()
+                                .update(
+                                        1,
+                                        UpdateOpportunityRequest.builder()
+                                                .personIds(List.of(0L))
+                                                .build()),
+                        "personIds"),
+                new Call(
+                        "update with organization id 0",
+                        c -> c.opportunities()
+                                .update(
+                                        1,
+                                        UpdateOpportunityRequest.builder()
+                                                .organizationIds(List.of(0L))
+                                                .build()),
+                        "organizationIds"),
                 new Call("delete with id -1", c -> c.opportunities().delete(-1), "opportunityId"));
     }
 

@@ -1,7 +1,7 @@
 package io.affinity.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -27,9 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,12 +70,15 @@ class PagingOverHttpTest {
 
     /** How a resource method describes a paged call. */
     private PagedFlux<Long> entries(long listId, Integer pageSize) {
-        return client.engine().paged(() -> ApiRequest.get("/lists/{list_id}/list-entries")
-                        .pathParam("list_id", Args.positive("listId", listId))
-                        .query("page_size", Args.inRange("pageSize", pageSize, 1, 500))
-                        .query("term", "a b")
-                        .build(),
-                TestSupport.JSON, PagingOverHttpTest::page);
+        return client.engine()
+                .paged(
+                        () -> ApiRequest.get("/lists/{list_id}/list-entries")
+                                .pathParam("list_id", Args.positive("listId", listId))
+                                .query("page_size", Args.inRange("pageSize", pageSize, 1, 500))
+                                .query("term", "a b")
+                                .build(),
+                        TestSupport.JSON,
+                        PagingOverHttpTest::page);
     }
 
     private static Page<Long> page(JsonNode body) {
@@ -132,7 +135,8 @@ class PagingOverHttpTest {
 
     @Test
     void aRepeatedTokenFailsWithThePagedCallsMethodAndPath() {
-        server.stubFor(get(urlPathEqualTo("/lists/1/list-entries")).withQueryParam("page_token", equalTo("t3"))
+        server.stubFor(get(urlPathEqualTo("/lists/1/list-entries"))
+                .withQueryParam("page_token", equalTo("t3"))
                 .willReturn(okJson("{\"list_entries\":[{\"id\":99}],\"next_page_token\":\"t2\"}")));
 
         // the page that repeats a token is not delivered: its items may well be ones already seen
@@ -141,8 +145,10 @@ class PagingOverHttpTest {
                 .expectErrorSatisfies(error -> {
                     PaginationException loop = assertInstanceOf(PaginationException.class, error);
                     assertEquals("t2", loop.pageToken());
-                    assertEquals("GET /lists/1/list-entries: the server returned page token 't2' a second time; "
-                            + "stopping instead of looping", loop.getMessage());
+                    assertEquals(
+                            "GET /lists/1/list-entries: the server returned page token 't2' a second time; "
+                                    + "stopping instead of looping",
+                            loop.getMessage());
                 })
                 .verify();
         assertEquals(4, requests().size());
@@ -150,7 +156,8 @@ class PagingOverHttpTest {
 
     @Test
     void anEmptyPageWithATokenGoesOn() {
-        server.stubFor(get(urlPathEqualTo("/lists/1/list-entries")).withQueryParam("page_token", equalTo("t1"))
+        server.stubFor(get(urlPathEqualTo("/lists/1/list-entries"))
+                .withQueryParam("page_token", equalTo("t1"))
                 .willReturn(okJson("{\"list_entries\":[],\"next_page_token\":\"t2\"}")));
 
         StepVerifier.create(entries(1, 2).take(3)).expectNext(0L, 1L, 4L).verifyComplete();
@@ -158,7 +165,8 @@ class PagingOverHttpTest {
 
     @Test
     void aPageWithoutABodyFailsTheWalkInsteadOfEndingItAsComplete() {
-        server.stubFor(get(urlPathEqualTo("/lists/1/list-entries")).withQueryParam("page_token", equalTo("t1"))
+        server.stubFor(get(urlPathEqualTo("/lists/1/list-entries"))
+                .withQueryParam("page_token", equalTo("t1"))
                 .willReturn(aResponse().withStatus(200)));
 
         StepVerifier.create(entries(1, 2))

@@ -31,8 +31,11 @@ class RateLimitOverHttpTest {
 
     @Test
     void a429MakesEveryCallerWaitUntilRetryAfter() throws Exception {
-        server.stubFor(get("/a").inScenario("limit").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")).willSetStateTo("open"));
+        server.stubFor(get("/a")
+                .inScenario("limit")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30"))
+                .willSetStateTo("open"));
         server.stubFor(get("/a").inScenario("limit").whenScenarioStateIs("open").willReturn(okJson("{}")));
         server.stubFor(get("/b").willReturn(okJson("{}")));
         SteppingScheduler time = new SteppingScheduler();
@@ -56,31 +59,44 @@ class RateLimitOverHttpTest {
 
     @Test
     void noRemainingRequestMakesTheNextCallersWaitForTheReset() {
-        server.stubFor(get("/a").willReturn(okJson("{}").withHeader("X-Ratelimit-Limit-User", "900")
-                .withHeader("X-Ratelimit-Limit-User-Remaining", "0").withHeader("X-Ratelimit-Limit-User-Reset", "12")));
+        server.stubFor(get("/a")
+                .willReturn(okJson("{}")
+                        .withHeader("X-Ratelimit-Limit-User", "900")
+                        .withHeader("X-Ratelimit-Limit-User-Remaining", "0")
+                        .withHeader("X-Ratelimit-Limit-User-Reset", "12")));
         server.stubFor(get("/b").willReturn(okJson("{}")));
         SteppingScheduler time = new SteppingScheduler();
 
         try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
-            StepVerifier.create(TestSupport.get(client, "/a")).expectNextCount(1).verifyComplete();
+            StepVerifier.create(TestSupport.get(client, "/a"))
+                    .expectNextCount(1)
+                    .verifyComplete();
 
-            time.verifyWaitsThenSucceeds(() -> TestSupport.get(client, "/b"), Duration.ofSeconds(11),
-                    () -> assertEquals(1, requests()), Duration.ofSeconds(1));
+            time.verifyWaitsThenSucceeds(
+                    () -> TestSupport.get(client, "/b"),
+                    Duration.ofSeconds(11),
+                    () -> assertEquals(1, requests()),
+                    Duration.ofSeconds(1));
         }
         assertEquals(2, requests());
     }
 
     @Test
     void theClientPublishesTheLatestLimits() {
-        server.stubFor(get("/rate-limit").willReturn(okJson("{}")
-                .withHeader("X-Ratelimit-Limit-User", "900").withHeader("X-Ratelimit-Limit-User-Remaining", "850")
-                .withHeader("X-Ratelimit-Limit-User-Reset", "42").withHeader("X-Ratelimit-Limit-Org", "100000")
-                .withHeader("X-Ratelimit-Limit-Org-Remaining", "99000")
-                .withHeader("X-Ratelimit-Limit-Org-Reset", "1000000")));
+        server.stubFor(get("/rate-limit")
+                .willReturn(okJson("{}")
+                        .withHeader("X-Ratelimit-Limit-User", "900")
+                        .withHeader("X-Ratelimit-Limit-User-Remaining", "850")
+                        .withHeader("X-Ratelimit-Limit-User-Reset", "42")
+                        .withHeader("X-Ratelimit-Limit-Org", "100000")
+                        .withHeader("X-Ratelimit-Limit-Org-Remaining", "99000")
+                        .withHeader("X-Ratelimit-Limit-Org-Reset", "1000000")));
 
         try (AffinityClient client = TestSupport.builder(server).build()) {
             assertEquals(RateLimitSnapshot.empty(), client.rateLimitSnapshot());
-            StepVerifier.create(TestSupport.get(client, "/rate-limit")).expectNextCount(1).verifyComplete();
+            StepVerifier.create(TestSupport.get(client, "/rate-limit"))
+                    .expectNextCount(1)
+                    .verifyComplete();
 
             RateLimitSnapshot limits = client.rateLimitSnapshot();
             assertEquals(850, limits.user().orElseThrow().remaining());

@@ -96,8 +96,7 @@ final class RawHttpServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (closedByClient.get() < count) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the client closed " + closedByClient.get() + " of " + count
-                        + " connections");
+                throw new AssertionError("the client closed " + closedByClient.get() + " of " + count + " connections");
             }
             Thread.sleep(5);
         }
@@ -155,7 +154,8 @@ final class RawHttpServer implements AutoCloseable {
     private static void skipBody(InputStream in, String head) throws IOException {
         for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                long length = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                long length =
+                        Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
                 in.readNBytes((int) length);
             }
         }
@@ -168,9 +168,13 @@ final class RawHttpServer implements AutoCloseable {
      * @return a complete response
      */
     static byte[] response(String status, String body, String... headers) {
-        StringBuilder response = new StringBuilder("HTTP/1.1 ").append(status).append("\r\n")
+        StringBuilder response = new StringBuilder("HTTP/1.1 ")
+                .append(status)
+                .append("\r\n")
                 .append("Content-Type: application/json\r\n")
-                .append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
+                .append("Content-Length: ")
+                .append(body.getBytes(StandardCharsets.UTF_8).length)
+                .append("\r\n");
         for (String header : headers) {
             response.append(header).append("\r\n");
         }

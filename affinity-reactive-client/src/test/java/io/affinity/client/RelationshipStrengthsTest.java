@@ -17,7 +17,8 @@ class RelationshipStrengthsTest extends ResourceTest {
 
     @Test
     void getsTheStrengthsOfAnExternalPerson() {
-        List<RelationshipStrength> strengths = client.relationshipStrengths().get(2345).collectList().block(TIMEOUT);
+        List<RelationshipStrength> strengths =
+                client.relationshipStrengths().get(2345).collectList().block(TIMEOUT);
 
         assertEquals(1, strengths.size());
         assertEquals(0.5, strengths.get(0).strength());
@@ -35,13 +36,18 @@ class RelationshipStrengthsTest extends ResourceTest {
     void anEmptyAnswerMeansNoStrength() {
         server.override("getRelationshipStrengths", 200, "[]");
 
-        assertEquals(List.of(), client.relationshipStrengths().get(2345, 1234).collectList().block(TIMEOUT));
+        assertEquals(
+                List.of(),
+                client.relationshipStrengths().get(2345, 1234).collectList().block(TIMEOUT));
     }
 
     static Stream<Call> invalidCalls() {
         return Stream.of(
                 new Call("zero external", c -> c.relationshipStrengths().get(0), "externalId"),
-                new Call("negative external with internal", c -> c.relationshipStrengths().get(-1, 2), "externalId"),
+                new Call(
+                        "negative external with internal",
+                        c -> c.relationshipStrengths().get(-1, 2),
+                        "externalId"),
                 new Call("zero internal", c -> c.relationshipStrengths().get(1, 0), "internalId"));
     }
 

@@ -23,8 +23,7 @@ final class RequestAssertions {
     private static final ObjectMapper MAPPER = AffinityJson.newObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private RequestAssertions() {
-    }
+    private RequestAssertions() {}
 
     /** A named call of a resource method, for table-driven tests. */
     record Call(String description, Function<AffinityClient, Publisher<?>> call, String parameter) {
@@ -43,7 +42,8 @@ final class RequestAssertions {
         StepVerifier.create(call.call().apply(client))
                 .expectErrorSatisfies(error -> {
                     assertInstanceOf(IllegalArgumentException.class, error);
-                    assertTrue(error.getMessage().startsWith(call.parameter() + " "),
+                    assertTrue(
+                            error.getMessage().startsWith(call.parameter() + " "),
                             "the message names " + call.parameter() + ": " + error.getMessage());
                 })
                 .verify(TIMEOUT);
@@ -53,7 +53,10 @@ final class RequestAssertions {
     /** Asserts that the only request of an operation carried exactly these query parameters. */
     static RecordedRequest assertOnlyRequest(AffinityMockServer server, String operationId, Map<String, String> query) {
         List<RecordedRequest> requests = server.journal().requests(operationId);
-        assertEquals(1, requests.size(), "requests of " + operationId + ": " + server.journal().requests());
+        assertEquals(
+                1,
+                requests.size(),
+                "requests of " + operationId + ": " + server.journal().requests());
         assertEquals(asMultiMap(query), requests.get(0).query());
         return requests.get(0);
     }
@@ -73,8 +76,8 @@ final class RequestAssertions {
      */
     static Map<String, String> interactionDateFilterQuery(String min, String max) {
         Map<String, String> query = new LinkedHashMap<>();
-        for (String kind : List.of("first_email", "last_email", "last_interaction", "last_event", "first_event",
-                "next_event")) {
+        for (String kind :
+                List.of("first_email", "last_email", "last_interaction", "last_event", "first_event", "next_event")) {
             query.put("min_" + kind + "_date", min);
             query.put("max_" + kind + "_date", max);
         }

@@ -12,8 +12,7 @@ import java.time.Duration;
  */
 public final class ResourceTestSupport {
 
-    private ResourceTestSupport() {
-    }
+    private ResourceTestSupport() {}
 
     /**
      * @param server a started testkit server
@@ -32,6 +31,9 @@ public final class ResourceTestSupport {
         return AffinityClient.builder()
                 .apiKey(server.apiKey())
                 .baseUrl(server.baseUrl().toString())
-                .retryOptions(RetryOptions.builder().baseDelay(Duration.ZERO).maxDelay(Duration.ZERO).build());
+                .retryOptions(RetryOptions.builder()
+                        .baseDelay(Duration.ZERO)
+                        .maxDelay(Duration.ZERO)
+                        .build());
     }
 }

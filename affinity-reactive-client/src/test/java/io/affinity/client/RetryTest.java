@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.error.TransportException;
 import io.affinity.client.internal.ApiRequest;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.client.retry.RetryOptions;
@@ -46,11 +46,16 @@ class RetryTest {
         String state = STARTED;
         for (int i = 0; i < failures.length; i++) {
             String next = "after failure " + (i + 1);
-            server.stubFor(request(method, anyUrl()).inScenario("retry").whenScenarioStateIs(state)
-                    .willReturn(failures[i]).willSetStateTo(next));
+            server.stubFor(request(method, anyUrl())
+                    .inScenario("retry")
+                    .whenScenarioStateIs(state)
+                    .willReturn(failures[i])
+                    .willSetStateTo(next));
             state = next;
         }
-        server.stubFor(request(method, anyUrl()).inScenario("retry").whenScenarioStateIs(state)
+        server.stubFor(request(method, anyUrl())
+                .inScenario("retry")
+                .whenScenarioStateIs(state)
                 .willReturn(okJson("{\"ok\":true}")));
     }
 
@@ -60,16 +65,20 @@ class RetryTest {
 
     private static Mono<JsonNode> call(AffinityClient client, String method) {
         HttpMethod httpMethod = HttpMethod.valueOf(method);
-        return client.engine().mono(() -> {
-            ApiRequest.Builder builder = switch (method) {
-                case "GET" -> ApiRequest.get("/things/1");
-                case "PUT" -> ApiRequest.put("/things/1");
-                case "DELETE" -> ApiRequest.delete("/things/1");
-                default -> ApiRequest.post("/things");
-            };
-            return httpMethod.equals(HttpMethod.GET) || httpMethod.equals(HttpMethod.DELETE)
-                    ? builder.build() : builder.jsonBody(Map.of("name", "x")).build();
-        }, TestSupport.JSON);
+        return client.engine()
+                .mono(
+                        () -> {
+                            ApiRequest.Builder builder = switch (method) {
+                                case "GET" -> ApiRequest.get("/things/1");
+                                case "PUT" -> ApiRequest.put("/things/1");
+                                case "DELETE" -> ApiRequest.delete("/things/1");
+                                default -> ApiRequest.post("/things");
+                            };
+                            return httpMethod.equals(HttpMethod.GET) || httpMethod.equals(HttpMethod.DELETE)
+                                    ? builder.build()
+                                    : builder.jsonBody(Map.of("name", "x")).build();
+                        },
+                        TestSupport.JSON);
     }
 
     private static ResponseDefinitionBuilder status(int status) {
@@ -77,8 +86,7 @@ class RetryTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"GET, 500", "GET, 502", "GET, 503", "GET, 504", "PUT, 500", "PUT, 503", "DELETE, 502",
-            "DELETE, 504"})
+    @CsvSource({"GET, 500", "GET, 502", "GET, 503", "GET, 504", "PUT, 500", "PUT, 503", "DELETE, 502", "DELETE, 504"})
     void idempotentCallsAreRetriedOnServerErrors(String method, int status) {
         failThenSucceed(method, status(status), status(status));
         try (AffinityClient client = TestSupport.builder(server).build()) {
@@ -92,7 +100,9 @@ class RetryTest {
     void postIsNeverRetriedOnServerErrors(int status) {
         failThenSucceed("POST", status(status));
         try (AffinityClient client = TestSupport.builder(server).build()) {
-            StepVerifier.create(call(client, "POST")).expectError(ServerException.class).verify();
+            StepVerifier.create(call(client, "POST"))
+                    .expectError(ServerException.class)
+                    .verify();
         }
         assertEquals(1, requests());
     }
@@ -101,7 +111,9 @@ class RetryTest {
     void otherServerStatusesAreNotRetried() {
         failThenSucceed("GET", status(501));
         try (AffinityClient client = TestSupport.builder(server).build()) {
-            StepVerifier.create(call(client, "GET")).expectError(ServerException.class).verify();
+            StepVerifier.create(call(client, "GET"))
+                    .expectError(ServerException.class)
+                    .verify();
         }
         assertEquals(1, requests());
     }
@@ -110,11 +122,18 @@ class RetryTest {
     void theLastFailureIsReportedWhenAttemptsRunOut() {
         failThenSucceed("GET", status(503), status(503), status(503), status(503), status(503));
         try (AffinityClient client = TestSupport.builder(server)
-                .retryOptions(RetryOptions.builder().maxAttempts(3).baseDelay(Duration.ZERO).maxDelay(Duration.ZERO)
-                        .build()).build()) {
+                .retryOptions(RetryOptions.builder()
+                        .maxAttempts(3)
+                        .baseDelay(Duration.ZERO)
+                        .maxDelay(Duration.ZERO)
+                        .build())
+                .build()) {
             StepVerifier.create(call(client, "GET"))
-                    .expectErrorSatisfies(error -> assertEquals(503,
-                            assertInstanceOf(ServerException.class, error).statusCode().getAsInt()))
+                    .expectErrorSatisfies(error -> assertEquals(
+                            503,
+                            assertInstanceOf(ServerException.class, error)
+                                    .statusCode()
+                                    .getAsInt()))
                     .verify();
         }
         assertEquals(3, requests());
@@ -123,8 +142,12 @@ class RetryTest {
     @Test
     void disabledRetriesAttemptOnce() {
         failThenSucceed("GET", status(503));
-        try (AffinityClient client = TestSupport.builder(server).retryOptions(RetryOptions.disabled()).build()) {
-            StepVerifier.create(call(client, "GET")).expectError(ServerException.class).verify();
+        try (AffinityClient client = TestSupport.builder(server)
+                .retryOptions(RetryOptions.disabled())
+                .build()) {
+            StepVerifier.create(call(client, "GET"))
+                    .expectError(ServerException.class)
+                    .verify();
         }
         assertEquals(1, requests());
     }
@@ -138,7 +161,8 @@ class RetryTest {
             assertEquals(2, requests());
             server.resetScenarios();
             StepVerifier.create(call(client, "POST"))
-                    .expectErrorSatisfies(error -> assertEquals(true,
+                    .expectErrorSatisfies(error -> assertEquals(
+                            true,
                             assertInstanceOf(TransportException.class, error).requestMayHaveBeenSent()))
                     .verify();
         }
@@ -151,12 +175,15 @@ class RetryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        CountingRateLimiter limiter = new CountingRateLimiter(
-                RateLimiter.tokenBucket(RateLimitOptions.defaults(), Schedulers.parallel()));
-        try (AffinityClient client = TestSupport.builder(server).baseUrl("http://localhost:" + closedPort)
-                .rateLimiter(limiter).build()) {
+        CountingRateLimiter limiter =
+                new CountingRateLimiter(RateLimiter.tokenBucket(RateLimitOptions.defaults(), Schedulers.parallel()));
+        try (AffinityClient client = TestSupport.builder(server)
+                .baseUrl("http://localhost:" + closedPort)
+                .rateLimiter(limiter)
+                .build()) {
             StepVerifier.create(call(client, "POST"))
-                    .expectErrorSatisfies(error -> assertEquals(TransportException.Kind.CONNECT,
+                    .expectErrorSatisfies(error -> assertEquals(
+                            TransportException.Kind.CONNECT,
                             assertInstanceOf(TransportException.class, error).kind()))
                     .verify();
         }
@@ -169,8 +196,11 @@ class RetryTest {
         failThenSucceed("POST", status(429).withHeader("Retry-After", "30"));
         SteppingScheduler time = new SteppingScheduler();
         try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
-            time.verifyWaitsThenSucceeds(() -> call(client, "POST"), Duration.ofSeconds(29),
-                    () -> assertEquals(1, requests()), Duration.ofSeconds(1));
+            time.verifyWaitsThenSucceeds(
+                    () -> call(client, "POST"),
+                    Duration.ofSeconds(29),
+                    () -> assertEquals(1, requests()),
+                    Duration.ofSeconds(1));
         }
         assertEquals(2, requests());
     }
@@ -182,20 +212,30 @@ class RetryTest {
         failThenSucceed("GET", status(429).withHeader("Retry-After", inOneMinute));
         SteppingScheduler time = new SteppingScheduler();
         try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
-            time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ofSeconds(55),
-                    () -> assertEquals(1, requests()), Duration.ofSeconds(6));
+            time.verifyWaitsThenSucceeds(
+                    () -> call(client, "GET"),
+                    Duration.ofSeconds(55),
+                    () -> assertEquals(1, requests()),
+                    Duration.ofSeconds(6));
         }
         assertEquals(2, requests());
     }
 
     @Test
     void withoutRetryAfterTheRateLimitResetIsHonoured() {
-        failThenSucceed("GET", status(429).withHeader("X-Ratelimit-Limit-User", "900")
-                .withHeader("X-Ratelimit-Limit-User-Remaining", "0").withHeader("X-Ratelimit-Limit-User-Reset", "20"));
+        failThenSucceed(
+                "GET",
+                status(429)
+                        .withHeader("X-Ratelimit-Limit-User", "900")
+                        .withHeader("X-Ratelimit-Limit-User-Remaining", "0")
+                        .withHeader("X-Ratelimit-Limit-User-Reset", "20"));
         SteppingScheduler time = new SteppingScheduler();
         try (AffinityClient client = time.drive(TestSupport.builder(server)).build()) {
-            time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ofSeconds(19),
-                    () -> assertEquals(1, requests()), Duration.ofSeconds(1));
+            time.verifyWaitsThenSucceeds(
+                    () -> call(client, "GET"),
+                    Duration.ofSeconds(19),
+                    () -> assertEquals(1, requests()),
+                    Duration.ofSeconds(1));
         }
         assertEquals(2, requests());
     }
@@ -205,10 +245,13 @@ class RetryTest {
         failThenSucceed("GET", status(503));
         SteppingScheduler time = new SteppingScheduler();
         try (AffinityClient client = time.drive(TestSupport.builder(server))
-                .retryOptions(RetryOptions.builder().baseDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(2))
-                        .build()).build()) {
-            time.verifyWaitsThenSucceeds(() -> call(client, "GET"), Duration.ZERO,
-                    () -> assertEquals(1, requests()), Duration.ofSeconds(2));
+                .retryOptions(RetryOptions.builder()
+                        .baseDelay(Duration.ofSeconds(2))
+                        .maxDelay(Duration.ofSeconds(2))
+                        .build())
+                .build()) {
+            time.verifyWaitsThenSucceeds(
+                    () -> call(client, "GET"), Duration.ZERO, () -> assertEquals(1, requests()), Duration.ofSeconds(2));
         }
         assertEquals(2, requests());
     }
@@ -217,10 +260,16 @@ class RetryTest {
     void a429AskingForMoreThanTheMaximumWaitIsReportedAtOnce() {
         failThenSucceed("GET", status(429).withHeader("Retry-After", "120"));
         try (AffinityClient client = TestSupport.builder(server)
-                .rateLimitOptions(RateLimitOptions.builder().maxWait(Duration.ofSeconds(10)).build()).build()) {
+                .rateLimitOptions(RateLimitOptions.builder()
+                        .maxWait(Duration.ofSeconds(10))
+                        .build())
+                .build()) {
             StepVerifier.create(call(client, "GET"))
-                    .expectErrorSatisfies(error -> assertEquals(Duration.ofSeconds(120),
-                            assertInstanceOf(RateLimitException.class, error).retryAfter().orElseThrow()))
+                    .expectErrorSatisfies(error -> assertEquals(
+                            Duration.ofSeconds(120),
+                            assertInstanceOf(RateLimitException.class, error)
+                                    .retryAfter()
+                                    .orElseThrow()))
                     .verify(Duration.ofSeconds(10));
         }
         assertEquals(1, requests());

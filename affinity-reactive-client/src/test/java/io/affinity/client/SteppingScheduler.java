@@ -34,7 +34,9 @@ final class SteppingScheduler extends VirtualTimeScheduler {
      * @return the builder, with its timers and clock on this virtual time and deadlines far beyond any wait
      */
     AffinityClientBuilder drive(AffinityClientBuilder builder) {
-        return builder.scheduler(this).ticker(Ticker.of(this)).attemptTimeout(DEADLINE)
+        return builder.scheduler(this)
+                .ticker(Ticker.of(this))
+                .attemptTimeout(DEADLINE)
                 .callTimeout(DEADLINE.multipliedBy(2));
     }
 
@@ -64,8 +66,11 @@ final class SteppingScheduler extends VirtualTimeScheduler {
      *
      * @param call the call, made with a client built on this scheduler
      */
-    <T> void verifyWaitsThenSucceeds(Supplier<? extends Publisher<? extends T>> call, Duration waited,
-            Runnable whileWaiting, Duration remaining) {
+    <T> void verifyWaitsThenSucceeds(
+            Supplier<? extends Publisher<? extends T>> call,
+            Duration waited,
+            Runnable whileWaiting,
+            Duration remaining) {
         StepVerifier.withVirtualTime(call, () -> this, Long.MAX_VALUE)
                 .then(this::awaitTimer)
                 .thenAwait(waited)

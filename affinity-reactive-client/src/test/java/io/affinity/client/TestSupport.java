@@ -14,20 +14,23 @@ final class TestSupport {
     static final String API_KEY = "sk-test-K3Y-9f8e7d6c5b4a";
     static final ResponseType<JsonNode> JSON = ResponseType.of(JsonNode.class);
 
-    private TestSupport() {
-    }
+    private TestSupport() {}
 
     /** A builder pointed at the WireMock server, retrying without delay. */
     static AffinityClientBuilder builder(WireMockExtension server) {
         return AffinityClient.builder()
                 .apiKey(API_KEY)
                 .baseUrl(server.baseUrl())
-                .retryOptions(RetryOptions.builder().baseDelay(Duration.ZERO).maxDelay(Duration.ZERO).build());
+                .retryOptions(RetryOptions.builder()
+                        .baseDelay(Duration.ZERO)
+                        .maxDelay(Duration.ZERO)
+                        .build());
     }
 
     static WireMockExtension newServer() {
         return WireMockExtension.newInstance()
-                .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort())
+                .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
+                        .dynamicPort())
                 .build();
     }
 

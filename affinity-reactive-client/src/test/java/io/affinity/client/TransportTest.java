@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.ResponseTooLargeException;
@@ -60,8 +59,8 @@ class TransportTest {
                 .assertNext(body -> assertEquals(1, body.at("/tenant/id").asInt()))
                 .verifyComplete();
 
-        String basic = "Basic " + Base64.getEncoder().encodeToString((":" + TestSupport.API_KEY)
-                .getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString((":" + TestSupport.API_KEY).getBytes(StandardCharsets.UTF_8));
         server.verify(getRequestedFor(urlEqualTo("/auth/whoami"))
                 .withHeader("User-Agent", equalTo("affinity-java/0.1.0-SNAPSHOT"))
                 .withHeader("Accept", equalTo("application/json"))
@@ -73,8 +72,11 @@ class TransportTest {
     @Test
     void sendsTheKeyAsBearerTokenWhenAsked() {
         server.stubFor(get("/auth/whoami").willReturn(okJson("{}")));
-        try (AffinityClient bearer = TestSupport.builder(server).authScheme(AuthScheme.BEARER).build()) {
-            StepVerifier.create(TestSupport.get(bearer, "/auth/whoami")).expectNextCount(1).verifyComplete();
+        try (AffinityClient bearer =
+                TestSupport.builder(server).authScheme(AuthScheme.BEARER).build()) {
+            StepVerifier.create(TestSupport.get(bearer, "/auth/whoami"))
+                    .expectNextCount(1)
+                    .verifyComplete();
         }
         server.verify(getRequestedFor(urlEqualTo("/auth/whoami"))
                 .withHeader("Authorization", equalTo("Bearer " + TestSupport.API_KEY)));
@@ -86,8 +88,11 @@ class TransportTest {
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
             gzip.write("{\"name\":\"compressed\"}".getBytes(StandardCharsets.UTF_8));
         }
-        server.stubFor(get("/lists/1").willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withHeader("Content-Encoding", "gzip").withBody(zipped.toByteArray())));
+        server.stubFor(get("/lists/1")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(zipped.toByteArray())));
 
         StepVerifier.create(TestSupport.get(client, "/lists/1"))
                 .assertNext(body -> assertEquals("compressed", body.get("name").asText()))
@@ -98,15 +103,19 @@ class TransportTest {
     void encodesPathVariablesAndKeepsQueryOrderWithRepeatedNames() {
         server.stubFor(any(anyUrl()).willReturn(okJson("{}")));
 
-        StepVerifier.create(client.engine().mono(() -> ApiRequest.get("/lists/{list_id}/list-entries/{entry}")
-                        .pathParam("list_id", "a b/c")
-                        .pathParam("entry", 7)
-                        .query("term", "Ada & Bob")
-                        .queryEach("ids[]", List.of(3, 1, 2))
-                        .query("absent", null)
-                        .query("with_interaction_dates", true)
-                        .build(), TestSupport.JSON))
-                .expectNextCount(1).verifyComplete();
+        StepVerifier.create(client.engine()
+                        .mono(
+                                () -> ApiRequest.get("/lists/{list_id}/list-entries/{entry}")
+                                        .pathParam("list_id", "a b/c")
+                                        .pathParam("entry", 7)
+                                        .query("term", "Ada & Bob")
+                                        .queryEach("ids[]", List.of(3, 1, 2))
+                                        .query("absent", null)
+                                        .query("with_interaction_dates", true)
+                                        .build(),
+                                TestSupport.JSON))
+                .expectNextCount(1)
+                .verifyComplete();
 
         server.verify(getRequestedFor(urlEqualTo("/lists/a%20b%2Fc/list-entries/7"
                 + "?term=Ada%20%26%20Bob&ids%5B%5D=3&ids%5B%5D=1&ids%5B%5D=2&with_interaction_dates=true")));
@@ -116,15 +125,23 @@ class TransportTest {
     void writesJsonAndFormBodies() {
         server.stubFor(post(anyUrl()).willReturn(okJson("{\"id\":5}")));
 
-        StepVerifier.create(client.engine().mono(() -> ApiRequest.post("/lists")
-                        .jsonBody(Map.of("name", "Deals", "type", 8)).build(), TestSupport.JSON))
+        StepVerifier.create(client.engine()
+                        .mono(
+                                () -> ApiRequest.post("/lists")
+                                        .jsonBody(Map.of("name", "Deals", "type", 8))
+                                        .build(),
+                                TestSupport.JSON))
                 .assertNext(body -> assertEquals(5, body.get("id").asInt()))
                 .verifyComplete();
-        StepVerifier.create(client.engine().mono(() -> ApiRequest.post("/webhook/subscribe")
-                        .formField("webhook_url", "https://example.com/hook?a=1")
-                        .formField("skipped", null)
-                        .build(), TestSupport.JSON))
-                .expectNextCount(1).verifyComplete();
+        StepVerifier.create(client.engine()
+                        .mono(
+                                () -> ApiRequest.post("/webhook/subscribe")
+                                        .formField("webhook_url", "https://example.com/hook?a=1")
+                                        .formField("skipped", null)
+                                        .build(),
+                                TestSupport.JSON))
+                .expectNextCount(1)
+                .verifyComplete();
 
         server.verify(postRequestedFor(urlEqualTo("/lists"))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -145,15 +162,20 @@ class TransportTest {
     void aBodyOverTheSizeLimitFailsAndTheClientGoesOn() {
         String big = "{\"data\":\"" + "x".repeat(5_000) + "\"}";
         server.stubFor(get("/big").willReturn(okJson(big)));
-        server.stubFor(get("/chunked").willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withChunkedDribbleDelay(5, 20).withBody(big)));
+        server.stubFor(get("/chunked")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withChunkedDribbleDelay(5, 20)
+                        .withBody(big)));
         server.stubFor(get("/small").willReturn(okJson("{\"ok\":true}")));
 
-        try (AffinityClient capped = TestSupport.builder(server).maxResponseSize(1_000).build()) {
+        try (AffinityClient capped =
+                TestSupport.builder(server).maxResponseSize(1_000).build()) {
             for (String path : List.of("/big", "/chunked")) {
                 StepVerifier.create(TestSupport.get(capped, path))
                         .expectErrorSatisfies(error -> {
-                            ResponseTooLargeException tooLarge = assertInstanceOf(ResponseTooLargeException.class, error);
+                            ResponseTooLargeException tooLarge =
+                                    assertInstanceOf(ResponseTooLargeException.class, error);
                             assertEquals(1_000, tooLarge.maxResponseSize());
                             assertTrue(error.getMessage().startsWith("GET " + path + " -> 200: "), error.getMessage());
                         })
@@ -173,16 +195,20 @@ class TransportTest {
                 .expectErrorSatisfies(error -> {
                     DecodeException decode = assertInstanceOf(DecodeException.class, error);
                     assertEquals("{\"name\": \"unterminated", decode.bodySnippet());
-                    assertTrue(error.getMessage().startsWith("GET /broken -> 200: could not decode"), error.getMessage());
+                    assertTrue(
+                            error.getMessage().startsWith("GET /broken -> 200: could not decode"), error.getMessage());
                 })
                 .verify();
     }
 
     @Test
     void invalidArgumentsFailThePublisherBeforeAnythingIsSent() {
-        var call = client.engine().mono(() -> ApiRequest.get("/lists/{list_id}")
-                .pathParam("list_id", io.affinity.client.internal.check.Args.positive("listId", -3)).build(),
-                TestSupport.JSON);
+        var call = client.engine()
+                .mono(
+                        () -> ApiRequest.get("/lists/{list_id}")
+                                .pathParam("list_id", io.affinity.client.internal.check.Args.positive("listId", -3))
+                                .build(),
+                        TestSupport.JSON);
 
         StepVerifier.create(call)
                 .expectErrorSatisfies(error -> {
@@ -196,17 +222,21 @@ class TransportTest {
     @Test
     void debugLogsNameMethodPathStatusAttemptAndLatencyButNeverTheKey() {
         server.stubFor(get(urlPathEqualTo("/persons")).willReturn(okJson("{}")));
-        server.stubFor(get("/echo").willReturn(aResponse().withStatus(400)
-                .withBody("{\"message\":\"bad key " + TestSupport.API_KEY + "\"}")));
+        server.stubFor(get("/echo")
+                .willReturn(
+                        aResponse().withStatus(400).withBody("{\"message\":\"bad key " + TestSupport.API_KEY + "\"}")));
         LogCapture.clear();
 
-        StepVerifier.create(TestSupport.get(client, "/persons")).expectNextCount(1).verifyComplete();
+        StepVerifier.create(TestSupport.get(client, "/persons"))
+                .expectNextCount(1)
+                .verifyComplete();
         StepVerifier.create(TestSupport.get(client, "/echo"))
                 .expectErrorSatisfies(error -> assertFalse(error.getMessage().contains(TestSupport.API_KEY)))
                 .verify();
 
         List<String> lines = LogCapture.lines();
-        assertTrue(lines.stream().anyMatch(line -> line.matches("DEBUG .* GET /persons -> 200 \\(attempt 1, \\d+ ms\\)")),
+        assertTrue(
+                lines.stream().anyMatch(line -> line.matches("DEBUG .* GET /persons -> 200 \\(attempt 1, \\d+ ms\\)")),
                 lines.toString());
         String basic = Base64.getEncoder().encodeToString((":" + TestSupport.API_KEY).getBytes(StandardCharsets.UTF_8));
         assertTrue(lines.stream().noneMatch(line -> line.contains(TestSupport.API_KEY) || line.contains(basic)));

@@ -30,27 +30,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AffinityMockServerExtension.class)
 public @interface AffinityMockServerTest {
 
-  /** One server per class (default) or per test. */
-  ServerLifecycle lifecycle() default ServerLifecycle.PER_CLASS;
+    /** One server per class (default) or per test. */
+    ServerLifecycle lifecycle() default ServerLifecycle.PER_CLASS;
 
-  /** The API key the server accepts. */
-  String apiKey() default AffinityMockServer.DEFAULT_API_KEY;
+    /** The API key the server accepts. */
+    String apiKey() default AffinityMockServer.DEFAULT_API_KEY;
 
-  /** Requests allowed per minute. */
-  int perMinuteLimit() default AffinityMockServer.DEFAULT_PER_MINUTE_LIMIT;
+    /** Requests allowed per minute. */
+    int perMinuteLimit() default AffinityMockServer.DEFAULT_PER_MINUTE_LIMIT;
 
-  /** Requests allowed per month; 0 (the default) means unlimited. */
-  long monthlyLimit() default 0;
+    /** Requests allowed per month; 0 (the default) means unlimited. */
+    long monthlyLimit() default 0;
 
-  /** Whether requests are checked against the spec. */
-  boolean validateRequests() default true;
+    /** Whether requests are checked against the spec. */
+    boolean validateRequests() default true;
 
-  /** Whether a test that sent a request breaking the spec fails. */
-  boolean failOnSpecViolations() default true;
+    /** Whether a test that sent a request breaking the spec fails. */
+    boolean failOnSpecViolations() default true;
 
-  /**
-   * Seeds {@link Dataset#ofSize(int)} of this size, stateful (writes change what reads return); 0 (the default)
-   * serves the fixtures only.
-   */
-  int datasetSize() default 0;
+    /**
+     * Seeds {@link Dataset#ofSize(int)} of this size, stateful (writes change what reads return); 0 (the default)
+     * serves the fixtures only.
+     */
+    int datasetSize() default 0;
 }

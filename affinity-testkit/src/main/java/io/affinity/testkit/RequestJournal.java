@@ -9,18 +9,18 @@ import java.util.Map;
  */
 public interface RequestJournal {
 
-  /** All requests, oldest first. */
-  List<RecordedRequest> requests();
+    /** All requests, oldest first. */
+    List<RecordedRequest> requests();
 
-  /** The requests that addressed one operation, oldest first. */
-  List<RecordedRequest> requests(String operationId);
+    /** The requests that addressed one operation, oldest first. */
+    List<RecordedRequest> requests(String operationId);
 
-  /** How many requests addressed one operation. */
-  int count(String operationId);
+    /** How many requests addressed one operation. */
+    int count(String operationId);
 
-  /** Request counts by operationId (requests matching no operation are not counted here). */
-  Map<String, Integer> counts();
+    /** Request counts by operationId (requests matching no operation are not counted here). */
+    Map<String, Integer> counts();
 
-  /** The total number of requests. */
-  int size();
+    /** The total number of requests. */
+    int size();
 }

@@ -30,48 +30,48 @@ import java.util.Optional;
  */
 public interface ServerState {
 
-  /** The external persons (internal ones, such as the API key's user, are in {@link #internalPersons()}). */
-  List<Person> persons();
+    /** The external persons (internal ones, such as the API key's user, are in {@link #internalPersons()}). */
+    List<Person> persons();
 
-  /** The internal persons: the users of the account, the first being the API key's user. */
-  List<Person> internalPersons();
+    /** The internal persons: the users of the account, the first being the API key's user. */
+    List<Person> internalPersons();
 
-  /** The organizations. */
-  List<Organization> organizations();
+    /** The organizations. */
+    List<Organization> organizations();
 
-  /** The opportunities. */
-  List<Opportunity> opportunities();
+    /** The opportunities. */
+    List<Opportunity> opportunities();
 
-  /** The lists, with their current {@code list_size}. */
-  List<AffinityList> lists();
+    /** The lists, with their current {@code list_size}. */
+    List<AffinityList> lists();
 
-  /** The entries of a list, empty when there is no such list. */
-  List<ListEntry> listEntries(long listId);
+    /** The entries of a list, empty when there is no such list. */
+    List<ListEntry> listEntries(long listId);
 
-  /** The fields: global and list-specific. */
-  List<Field> fields();
+    /** The fields: global and list-specific. */
+    List<Field> fields();
 
-  /** The field values. */
-  List<FieldValue> fieldValues();
+    /** The field values. */
+    List<FieldValue> fieldValues();
 
-  /** The field value changes recorded so far (seeded values have their creation recorded). */
-  List<FieldValueChange> fieldValueChanges();
+    /** The field value changes recorded so far (seeded values have their creation recorded). */
+    List<FieldValueChange> fieldValueChanges();
 
-  /** The notes. */
-  List<Note> notes();
+    /** The notes. */
+    List<Note> notes();
 
-  /** The reminders, with their status as of the server's clock. */
-  List<Reminder> reminders();
+    /** The reminders, with their status as of the server's clock. */
+    List<Reminder> reminders();
 
-  /** The interactions of every type: meetings, calls, chat messages, emails. */
-  List<Interaction> interactions();
+    /** The interactions of every type: meetings, calls, chat messages, emails. */
+    List<Interaction> interactions();
 
-  /** The entity files. */
-  List<EntityFile> entityFiles();
+    /** The entity files. */
+    List<EntityFile> entityFiles();
 
-  /** The bytes {@code GET /entity-files/download/{id}} answers for a file, empty when there is no such file. */
-  Optional<byte[]> entityFileContent(long entityFileId);
+    /** The bytes {@code GET /entity-files/download/{id}} answers for a file, empty when there is no such file. */
+    Optional<byte[]> entityFileContent(long entityFileId);
 
-  /** The webhook subscriptions. */
-  List<WebhookSubscription> webhookSubscriptions();
+    /** The webhook subscriptions. */
+    List<WebhookSubscription> webhookSubscriptions();
 }

@@ -10,13 +10,13 @@ import java.util.List;
  */
 public record SpecViolation(RecordedRequest request, List<String> problems) {
 
-  /** Copies the problems. */
-  public SpecViolation {
-    problems = List.copyOf(problems);
-  }
+    /** Copies the problems. */
+    public SpecViolation {
+        problems = List.copyOf(problems);
+    }
 
-  @Override
-  public String toString() {
-    return request.method() + " " + request.path() + ": " + String.join("; ", problems);
-  }
+    @Override
+    public String toString() {
+        return request.method() + " " + request.path() + ": " + String.join("; ", problems);
+    }
 }

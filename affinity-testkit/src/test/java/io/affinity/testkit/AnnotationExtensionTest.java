@@ -15,34 +15,44 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnnotationExtensionTest {
 
-  private static AffinityMockServer first;
-  private static AffinityMockServer staticServer;
+    private static AffinityMockServer first;
+    private static AffinityMockServer staticServer;
 
-  private AffinityMockServer server;
+    private AffinityMockServer server;
 
-  @BeforeAll
-  static void beforeAll(AffinityMockServer fromParameter) {
-    assertSame(staticServer, fromParameter);
-  }
+    @BeforeAll
+    static void beforeAll(AffinityMockServer fromParameter) {
+        assertSame(staticServer, fromParameter);
+    }
 
-  @Test
-  @Order(1)
-  void injectsTheConfiguredServer(AffinityMockServer parameter) {
-    assertSame(server, parameter);
-    assertEquals("annotated-key", parameter.apiKey());
-    assertEquals(200, new Http(parameter).get("/lists").statusCode());
-    assertEquals("48", new Http(parameter).get("/lists").headers()
-        .firstValue("X-Ratelimit-Limit-User-Remaining").orElseThrow());
-    first = parameter;
-  }
+    @Test
+    @Order(1)
+    void injectsTheConfiguredServer(AffinityMockServer parameter) {
+        assertSame(server, parameter);
+        assertEquals("annotated-key", parameter.apiKey());
+        assertEquals(200, new Http(parameter).get("/lists").statusCode());
+        assertEquals(
+                "48",
+                new Http(parameter)
+                        .get("/lists")
+                        .headers()
+                        .firstValue("X-Ratelimit-Limit-User-Remaining")
+                        .orElseThrow());
+        first = parameter;
+    }
 
-  @Test
-  @Order(2)
-  void sharesOneServerPerClassAndResetsIt() {
-    assertSame(first, server);
-    assertTrue(server.isRunning());
-    assertEquals(0, server.journal().size());
-    assertEquals("49", new Http(server).get("/lists").headers()
-        .firstValue("X-Ratelimit-Limit-User-Remaining").orElseThrow());
-  }
+    @Test
+    @Order(2)
+    void sharesOneServerPerClassAndResetsIt() {
+        assertSame(first, server);
+        assertTrue(server.isRunning());
+        assertEquals(0, server.journal().size());
+        assertEquals(
+                "49",
+                new Http(server)
+                        .get("/lists")
+                        .headers()
+                        .firstValue("X-Ratelimit-Limit-User-Remaining")
+                        .orElseThrow());
+    }
 }

@@ -49,7 +49,8 @@ public sealed interface WebhookDelivery<T> {
     Instant sentAt();
 
     /** {@code list.created}, {@code list.updated}, {@code list.deleted}. */
-    record ListEvent(WebhookEventType type, AffinityList body, Instant sentAt) implements WebhookDelivery<AffinityList> {
+    record ListEvent(WebhookEventType type, AffinityList body, Instant sentAt)
+            implements WebhookDelivery<AffinityList> {
         /** Checks that no component is {@code null}. */
         public ListEvent {
             check(type, body, sentAt);

@@ -56,31 +56,68 @@ public final class WebhookParser {
         this.maxAge = maxAge;
         this.clock = clock;
         Map<WebhookEventType, BodyReader> all = new HashMap<>();
-        register(all, reader(AffinityList.class, WebhookDelivery.ListEvent::new), WebhookEventType.LIST_CREATED,
-                WebhookEventType.LIST_UPDATED, WebhookEventType.LIST_DELETED);
-        register(all, reader(ListEntry.class, WebhookDelivery.ListEntryEvent::new),
-                WebhookEventType.LIST_ENTRY_CREATED, WebhookEventType.LIST_ENTRY_DELETED);
-        register(all, reader(Note.class, WebhookDelivery.NoteEvent::new), WebhookEventType.NOTE_CREATED,
-                WebhookEventType.NOTE_UPDATED, WebhookEventType.NOTE_DELETED);
-        register(all, reader(Field.class, WebhookDelivery.FieldEvent::new), WebhookEventType.FIELD_CREATED,
-                WebhookEventType.FIELD_UPDATED, WebhookEventType.FIELD_DELETED);
-        register(all, reader(FieldValue.class, WebhookDelivery.FieldValueEvent::new),
-                WebhookEventType.FIELD_VALUE_CREATED, WebhookEventType.FIELD_VALUE_UPDATED,
+        register(
+                all,
+                reader(AffinityList.class, WebhookDelivery.ListEvent::new),
+                WebhookEventType.LIST_CREATED,
+                WebhookEventType.LIST_UPDATED,
+                WebhookEventType.LIST_DELETED);
+        register(
+                all,
+                reader(ListEntry.class, WebhookDelivery.ListEntryEvent::new),
+                WebhookEventType.LIST_ENTRY_CREATED,
+                WebhookEventType.LIST_ENTRY_DELETED);
+        register(
+                all,
+                reader(Note.class, WebhookDelivery.NoteEvent::new),
+                WebhookEventType.NOTE_CREATED,
+                WebhookEventType.NOTE_UPDATED,
+                WebhookEventType.NOTE_DELETED);
+        register(
+                all,
+                reader(Field.class, WebhookDelivery.FieldEvent::new),
+                WebhookEventType.FIELD_CREATED,
+                WebhookEventType.FIELD_UPDATED,
+                WebhookEventType.FIELD_DELETED);
+        register(
+                all,
+                reader(FieldValue.class, WebhookDelivery.FieldValueEvent::new),
+                WebhookEventType.FIELD_VALUE_CREATED,
+                WebhookEventType.FIELD_VALUE_UPDATED,
                 WebhookEventType.FIELD_VALUE_DELETED);
-        register(all, reader(Person.class, WebhookDelivery.PersonEvent::new), WebhookEventType.PERSON_CREATED,
-                WebhookEventType.PERSON_UPDATED, WebhookEventType.PERSON_DELETED);
-        register(all, reader(Organization.class, WebhookDelivery.OrganizationEvent::new),
-                WebhookEventType.ORGANIZATION_CREATED, WebhookEventType.ORGANIZATION_UPDATED,
+        register(
+                all,
+                reader(Person.class, WebhookDelivery.PersonEvent::new),
+                WebhookEventType.PERSON_CREATED,
+                WebhookEventType.PERSON_UPDATED,
+                WebhookEventType.PERSON_DELETED);
+        register(
+                all,
+                reader(Organization.class, WebhookDelivery.OrganizationEvent::new),
+                WebhookEventType.ORGANIZATION_CREATED,
+                WebhookEventType.ORGANIZATION_UPDATED,
                 WebhookEventType.ORGANIZATION_DELETED);
-        register(all, reader(OrganizationMerge.class, WebhookDelivery.OrganizationMergedEvent::new),
+        register(
+                all,
+                reader(OrganizationMerge.class, WebhookDelivery.OrganizationMergedEvent::new),
                 WebhookEventType.ORGANIZATION_MERGED);
-        register(all, reader(Opportunity.class, WebhookDelivery.OpportunityEvent::new),
-                WebhookEventType.OPPORTUNITY_CREATED, WebhookEventType.OPPORTUNITY_UPDATED,
+        register(
+                all,
+                reader(Opportunity.class, WebhookDelivery.OpportunityEvent::new),
+                WebhookEventType.OPPORTUNITY_CREATED,
+                WebhookEventType.OPPORTUNITY_UPDATED,
                 WebhookEventType.OPPORTUNITY_DELETED);
-        register(all, reader(EntityFile.class, WebhookDelivery.EntityFileEvent::new), WebhookEventType.FILE_CREATED,
+        register(
+                all,
+                reader(EntityFile.class, WebhookDelivery.EntityFileEvent::new),
+                WebhookEventType.FILE_CREATED,
                 WebhookEventType.FILE_DELETED);
-        register(all, reader(Reminder.class, WebhookDelivery.ReminderEvent::new), WebhookEventType.REMINDER_CREATED,
-                WebhookEventType.REMINDER_UPDATED, WebhookEventType.REMINDER_DELETED);
+        register(
+                all,
+                reader(Reminder.class, WebhookDelivery.ReminderEvent::new),
+                WebhookEventType.REMINDER_CREATED,
+                WebhookEventType.REMINDER_UPDATED,
+                WebhookEventType.REMINDER_DELETED);
         this.readers = Map.copyOf(all);
     }
 
@@ -100,8 +137,7 @@ public final class WebhookParser {
         private Duration maxAge;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Refuses deliveries whose {@code sent_at} is more than this far from now, in the past (a replay) or in the
@@ -165,8 +201,10 @@ public final class WebhookParser {
         try {
             tree = mapper.readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new WebhookPayloadException("the webhook payload is not JSON: " + e.getOriginalMessage()
-                    + " (payload starts with: " + quote(payload) + ")", e);
+            throw new WebhookPayloadException(
+                    "the webhook payload is not JSON: " + e.getOriginalMessage() + " (payload starts with: "
+                            + quote(payload) + ")",
+                    e);
         }
         return parse(tree);
     }
@@ -178,8 +216,12 @@ public final class WebhookParser {
      */
     public WebhookDelivery<?> parse(JsonNode payload) {
         if (payload == null || !payload.isObject()) {
-            throw new WebhookPayloadException("the webhook payload must be a JSON object {type, body, sent_at}, was "
-                    + (payload == null ? "null" : payload.getNodeType().toString().toLowerCase(Locale.ROOT)), null);
+            throw new WebhookPayloadException(
+                    "the webhook payload must be a JSON object {type, body, sent_at}, was "
+                            + (payload == null
+                                    ? "null"
+                                    : payload.getNodeType().toString().toLowerCase(Locale.ROOT)),
+                    null);
         }
         JsonNode typeNode = payload.get("type");
         if (typeNode == null || !typeNode.isTextual() || typeNode.asText().isBlank()) {
@@ -188,13 +230,14 @@ public final class WebhookParser {
         WebhookEventType type = WebhookEventType.of(typeNode.asText());
         JsonNode body = payload.get("body");
         if (body == null || !body.isObject()) {
-            throw new WebhookPayloadException("the webhook payload of " + type.value()
-                    + " has no \"body\" object", null);
+            throw new WebhookPayloadException(
+                    "the webhook payload of " + type.value() + " has no \"body\" object", null);
         }
         JsonNode sentAtNode = payload.get("sent_at");
         if (sentAtNode == null || !sentAtNode.isIntegralNumber() || !sentAtNode.canConvertToLong()) {
-            throw new WebhookPayloadException("the webhook payload of " + type.value()
-                    + " has no \"sent_at\" integer (seconds since the epoch)", null);
+            throw new WebhookPayloadException(
+                    "the webhook payload of " + type.value() + " has no \"sent_at\" integer (seconds since the epoch)",
+                    null);
         }
         Instant sentAt = Instant.ofEpochSecond(sentAtNode.asLong());
         checkAge(type, sentAt);
@@ -209,8 +252,10 @@ public final class WebhookParser {
                 // documented only by example: another shape is handed over as it is, never as a wrong type
                 return new WebhookDelivery.RawEvent(type, body.deepCopy(), sentAt);
             }
-            throw new WebhookPayloadException("the body of the " + type.value() + " webhook event is not "
-                    + reader.description() + ": " + firstLine(e), e);
+            throw new WebhookPayloadException(
+                    "the body of the " + type.value() + " webhook event is not " + reader.description() + ": "
+                            + firstLine(e),
+                    e);
         }
     }
 
@@ -220,9 +265,12 @@ public final class WebhookParser {
         }
         Duration age = Duration.between(sentAt, clock.instant());
         if (age.abs().compareTo(maxAge) > 0) {
-            throw new StaleWebhookException("the webhook delivery of " + type.value() + " was sent at " + sentAt
-                    + (age.isNegative() ? ", " + age.negated() + " in the future" : ", " + age + " ago")
-                    + ", further than maxAge " + maxAge + " from now: refused as a possible replay", sentAt, age);
+            throw new StaleWebhookException(
+                    "the webhook delivery of " + type.value() + " was sent at " + sentAt
+                            + (age.isNegative() ? ", " + age.negated() + " in the future" : ", " + age + " ago")
+                            + ", further than maxAge " + maxAge + " from now: refused as a possible replay",
+                    sentAt,
+                    age);
         }
     }
 
@@ -240,8 +288,8 @@ public final class WebhookParser {
         return flat.length() <= MAX_QUOTE ? flat : flat.substring(0, MAX_QUOTE) + "...";
     }
 
-    private static void register(Map<WebhookEventType, BodyReader> readers, BodyReader reader,
-                                 WebhookEventType... types) {
+    private static void register(
+            Map<WebhookEventType, BodyReader> readers, BodyReader reader, WebhookEventType... types) {
         for (WebhookEventType type : types) {
             readers.put(type, reader);
         }

@@ -44,30 +44,36 @@ class WebhookParserTest {
     /** Event prefix -> the event class, the body class and an example body (the spec's resource examples). */
     private static final Map<String, Expected> BY_PREFIX = Map.of(
             "list", new Expected(WebhookDelivery.ListEvent.class, AffinityList.class, "resource-AffinityList.json"),
-            "list_entry", new Expected(WebhookDelivery.ListEntryEvent.class, ListEntry.class,
-                    "resource-ListEntry.json"),
+            "list_entry",
+                    new Expected(WebhookDelivery.ListEntryEvent.class, ListEntry.class, "resource-ListEntry.json"),
             "note", new Expected(WebhookDelivery.NoteEvent.class, Note.class, "resource-Note.json"),
             "field", new Expected(WebhookDelivery.FieldEvent.class, Field.class, "resource-Field.json"),
-            "field_value", new Expected(WebhookDelivery.FieldValueEvent.class, FieldValue.class,
-                    "resource-FieldValue.json"),
+            "field_value",
+                    new Expected(WebhookDelivery.FieldValueEvent.class, FieldValue.class, "resource-FieldValue.json"),
             "person", new Expected(WebhookDelivery.PersonEvent.class, Person.class, "resource-Person.json"),
-            "organization", new Expected(WebhookDelivery.OrganizationEvent.class, Organization.class,
-                    "resource-Organization.json"),
-            "opportunity", new Expected(WebhookDelivery.OpportunityEvent.class, Opportunity.class,
-                    "resource-Opportunity.json"),
+            "organization",
+                    new Expected(
+                            WebhookDelivery.OrganizationEvent.class, Organization.class, "resource-Organization.json"),
+            "opportunity",
+                    new Expected(
+                            WebhookDelivery.OpportunityEvent.class, Opportunity.class, "resource-Opportunity.json"),
             "file", new Expected(WebhookDelivery.EntityFileEvent.class, EntityFile.class, "resource-EntityFile.json"),
             "reminder", new Expected(WebhookDelivery.ReminderEvent.class, Reminder.class, "resource-Reminder.json"));
 
     private final WebhookParser parser = WebhookParser.create();
 
     /** organization.merged has its own body: the merge, not an organization (Help Center example). */
-    private static final Expected MERGED = new Expected(WebhookDelivery.OrganizationMergedEvent.class,
-            OrganizationMerge.class, "webhook-organization-merged.json");
+    private static final Expected MERGED = new Expected(
+            WebhookDelivery.OrganizationMergedEvent.class, OrganizationMerge.class, "webhook-organization-merged.json");
 
     static Stream<Arguments> everyKnownEvent() {
-        return WebhookEventType.values().stream().map(type -> Arguments.of(type,
-                type.equals(WebhookEventType.ORGANIZATION_MERGED) ? MERGED
-                        : BY_PREFIX.get(type.value().substring(0, type.value().indexOf('.')))));
+        return WebhookEventType.values().stream()
+                .map(type -> Arguments.of(
+                        type,
+                        type.equals(WebhookEventType.ORGANIZATION_MERGED)
+                                ? MERGED
+                                : BY_PREFIX.get(
+                                        type.value().substring(0, type.value().indexOf('.')))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,13 +87,17 @@ class WebhookParserTest {
         assertInstanceOf(expected.eventClass(), event);
         assertEquals(type, event.type());
         assertEquals(Instant.ofEpochSecond(1631120151), event.sentAt());
-        assertEquals(MAPPER.treeToValue(body, expected.bodyClass()), expected.bodyClass().cast(event.body()));
+        assertEquals(
+                MAPPER.treeToValue(body, expected.bodyClass()),
+                expected.bodyClass().cast(event.body()));
     }
 
     @Test
     void theTableHasTwentyNineEventsAndEveryOneIsMapped() {
         assertEquals(29, WebhookEventType.values().size());
-        everyKnownEvent().forEach(arguments -> assertTrue(arguments.get()[1] != null, "mapped: " + arguments.get()[0]));
+        everyKnownEvent()
+                .forEach(arguments -> assertTrue(
+                        arguments.get()[1] != null, "mapped: " + arguments.get()[0]));
     }
 
     @Test
@@ -105,13 +115,15 @@ class WebhookParserTest {
     void anOrganizationMergeIsTheDocumentedMergeEventNotAnOrganization() throws IOException {
         WebhookDelivery<?> event = parser.parse(example("webhook-organization-merged-event.json"));
 
-        WebhookDelivery.OrganizationMergedEvent merged = assertInstanceOf(WebhookDelivery.OrganizationMergedEvent.class,
-                event);
+        WebhookDelivery.OrganizationMergedEvent merged =
+                assertInstanceOf(WebhookDelivery.OrganizationMergedEvent.class, event);
         assertEquals(WebhookEventType.ORGANIZATION_MERGED, merged.type());
         assertEquals(64779194, merged.body().removedCompany().id());
         assertEquals(64779195, merged.body().company().id());
         assertEquals(38706, merged.body().changer().orElseThrow().id());
-        assertEquals(Instant.parse("2021-11-15T21:45:16Z"), merged.body().mergedAt().orElseThrow().toInstant());
+        assertEquals(
+                Instant.parse("2021-11-15T21:45:16Z"),
+                merged.body().mergedAt().orElseThrow().toInstant());
     }
 
     @Test
@@ -130,13 +142,19 @@ class WebhookParserTest {
         Clock tenMinutesLater = Clock.fixed(sentAt.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
         JsonNode delivery = example("resource-WebhookEvent.json");
 
-        WebhookParser strict = WebhookParser.builder().maxAge(Duration.ofMinutes(5)).clock(tenMinutesLater).build();
+        WebhookParser strict = WebhookParser.builder()
+                .maxAge(Duration.ofMinutes(5))
+                .clock(tenMinutesLater)
+                .build();
         StaleWebhookException stale = assertThrows(StaleWebhookException.class, () -> strict.parse(delivery));
         assertEquals(sentAt, stale.sentAt());
         assertEquals(Duration.ofMinutes(10), stale.age());
         assertTrue(stale.getMessage().contains("replay"), stale.getMessage());
 
-        WebhookParser lenient = WebhookParser.builder().maxAge(Duration.ofMinutes(15)).clock(tenMinutesLater).build();
+        WebhookParser lenient = WebhookParser.builder()
+                .maxAge(Duration.ofMinutes(15))
+                .clock(tenMinutesLater)
+                .build();
         assertEquals(sentAt, lenient.parse(delivery).sentAt());
         assertEquals(sentAt, WebhookParser.create().parse(delivery).sentAt(), "no maxAge: any age");
     }
@@ -144,22 +162,26 @@ class WebhookParserTest {
     @Test
     void withAMaxAgeADeliveryFromTheFutureIsRefusedToo() throws IOException {
         Clock earlier = Clock.fixed(Instant.ofEpochSecond(1631120151).minus(Duration.ofHours(1)), ZoneOffset.UTC);
-        WebhookParser parser = WebhookParser.builder().maxAge(Duration.ofMinutes(5)).clock(earlier).build();
+        WebhookParser parser = WebhookParser.builder()
+                .maxAge(Duration.ofMinutes(5))
+                .clock(earlier)
+                .build();
 
-        StaleWebhookException stale = assertThrows(StaleWebhookException.class,
-                () -> parser.parse(example("resource-WebhookEvent.json")));
+        StaleWebhookException stale =
+                assertThrows(StaleWebhookException.class, () -> parser.parse(example("resource-WebhookEvent.json")));
         assertEquals(Duration.ofHours(-1), stale.age());
     }
 
     @Test
     void aMaxAgeMustBePositiveAndTheClockGiven() {
         for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1)}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> WebhookParser.builder().maxAge(bad));
             assertTrue(e.getMessage().startsWith("maxAge"), e.getMessage());
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WebhookParser.builder().clock(null));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> WebhookParser.builder().clock(null));
         assertTrue(e.getMessage().startsWith("clock"), e.getMessage());
     }
 
@@ -177,36 +199,42 @@ class WebhookParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "",
-            "   ",
-            "not json",
-            "{\"type\":\"person.created\",",
-            "[]",
-            "42",
-            "{\"body\":{},\"sent_at\":1}",
-            "{\"type\":7,\"body\":{},\"sent_at\":1}",
-            "{\"type\":\" \",\"body\":{},\"sent_at\":1}",
-            "{\"type\":\"deal.closed\",\"sent_at\":1}",
-            "{\"type\":\"deal.closed\",\"body\":[],\"sent_at\":1}",
-            "{\"type\":\"deal.closed\",\"body\":{}}",
-            "{\"type\":\"deal.closed\",\"body\":{},\"sent_at\":\"yesterday\"}",
-            "{\"type\":\"deal.closed\",\"body\":{},\"sent_at\":1.5}",
-            "{\"type\":\"person.created\",\"body\":{\"first_name\":\"no id\"},\"sent_at\":1}",
-            "{\"type\":\"list.created\",\"body\":{\"id\":\"not a number\"},\"sent_at\":1}"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "not json",
+                "{\"type\":\"person.created\",",
+                "[]",
+                "42",
+                "{\"body\":{},\"sent_at\":1}",
+                "{\"type\":7,\"body\":{},\"sent_at\":1}",
+                "{\"type\":\" \",\"body\":{},\"sent_at\":1}",
+                "{\"type\":\"deal.closed\",\"sent_at\":1}",
+                "{\"type\":\"deal.closed\",\"body\":[],\"sent_at\":1}",
+                "{\"type\":\"deal.closed\",\"body\":{}}",
+                "{\"type\":\"deal.closed\",\"body\":{},\"sent_at\":\"yesterday\"}",
+                "{\"type\":\"deal.closed\",\"body\":{},\"sent_at\":1.5}",
+                "{\"type\":\"person.created\",\"body\":{\"first_name\":\"no id\"},\"sent_at\":1}",
+                "{\"type\":\"list.created\",\"body\":{\"id\":\"not a number\"},\"sent_at\":1}"
+            })
     void malformedPayloadsFailWithAClearException(String payload) {
         WebhookPayloadException failure = assertThrows(WebhookPayloadException.class, () -> parser.parse(payload));
 
-        assertTrue(failure.getMessage().startsWith("the webhook payload") || failure.getMessage().startsWith(
-                "the body of the "), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith("the webhook payload")
+                        || failure.getMessage().startsWith("the body of the "),
+                failure.getMessage());
     }
 
     @Test
     void aBodyThatDoesNotMatchItsTypeNamesTheTypeAndTheProblem() {
-        WebhookPayloadException failure = assertThrows(WebhookPayloadException.class, () -> parser.parse(
-                "{\"type\":\"person.created\",\"body\":{\"first_name\":\"no id\"},\"sent_at\":1}"));
+        WebhookPayloadException failure = assertThrows(
+                WebhookPayloadException.class,
+                () -> parser.parse("{\"type\":\"person.created\",\"body\":{\"first_name\":\"no id\"},\"sent_at\":1}"));
 
-        assertTrue(failure.getMessage().startsWith("the body of the person.created webhook event is not a Person: "),
+        assertTrue(
+                failure.getMessage().startsWith("the body of the person.created webhook event is not a Person: "),
                 failure.getMessage());
     }
 
@@ -215,7 +243,8 @@ class WebhookParserTest {
         assertThrows(WebhookPayloadException.class, () -> parser.parse((String) null));
         assertThrows(WebhookPayloadException.class, () -> parser.parse((byte[]) null));
         assertThrows(WebhookPayloadException.class, () -> parser.parse((JsonNode) null));
-        ObjectNode noBody = MAPPER.createObjectNode().put("type", "note.created").put("sent_at", 1);
+        ObjectNode noBody =
+                MAPPER.createObjectNode().put("type", "note.created").put("sent_at", 1);
         assertThrows(WebhookPayloadException.class, () -> parser.parse(noBody));
     }
 

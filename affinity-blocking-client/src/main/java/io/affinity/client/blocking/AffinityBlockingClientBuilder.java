@@ -25,8 +25,7 @@ public final class AffinityBlockingClientBuilder {
 
     private final AffinityClientBuilder reactive = AffinityClient.builder().callTimeout(DEFAULT_CALL_TIMEOUT);
 
-    AffinityBlockingClientBuilder() {
-    }
+    AffinityBlockingClientBuilder() {}
 
     /**
      * @param apiKey the API key (required); never logged nor shown in messages

@@ -18,8 +18,7 @@ import reactor.core.scheduler.Schedulers;
  */
 final class Blocking {
 
-    private Blocking() {
-    }
+    private Blocking() {}
 
     /** Waits for a single value; {@code null} when the call completes empty. */
     static <T> T call(Mono<T> call) {

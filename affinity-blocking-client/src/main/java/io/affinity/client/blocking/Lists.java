@@ -1,9 +1,9 @@
 package io.affinity.client.blocking;
 
-import io.affinity.model.AffinityList;
-import io.affinity.model.CreateListRequest;
 import io.affinity.client.recipes.ExportOptions;
 import io.affinity.client.recipes.ExportRow;
+import io.affinity.model.AffinityList;
+import io.affinity.model.CreateListRequest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;

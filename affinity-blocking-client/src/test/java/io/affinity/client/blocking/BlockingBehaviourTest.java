@@ -63,7 +63,9 @@ class BlockingBehaviourTest {
     }
 
     private static AffinityBlockingClientBuilder builder() {
-        return AffinityBlockingClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl().toString())
+        return AffinityBlockingClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl().toString())
                 .retryOptions(RetryOptions.disabled());
     }
 
@@ -117,16 +119,20 @@ class BlockingBehaviourTest {
 
     @Test
     void failuresAreTheReactiveTypesUnwrappedWithTheCallersStack() {
-        NotFoundException missing = assertThrows(NotFoundException.class,
-                () -> client.persons().get(Dataset.PERSON_BASE + 999));
-        assertTrue(Arrays.stream(missing.getSuppressed()).anyMatch(suppressed -> Arrays.stream(
-                suppressed.getStackTrace()).anyMatch(frame -> frame.getClassName().equals(getClass().getName()))),
+        NotFoundException missing =
+                assertThrows(NotFoundException.class, () -> client.persons().get(Dataset.PERSON_BASE + 999));
+        assertTrue(
+                Arrays.stream(missing.getSuppressed())
+                        .anyMatch(suppressed -> Arrays.stream(suppressed.getStackTrace())
+                                .anyMatch(frame ->
+                                        frame.getClassName().equals(getClass().getName()))),
                 "the caller's stack is attached");
     }
 
     @Test
     void aBadArgumentIsAnIllegalArgumentExceptionAndNothingIsSent() {
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> client.persons().get(-1));
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class, () -> client.persons().get(-1));
         assertTrue(bad.getMessage().contains("personId"), bad.getMessage());
         assertEquals(0, server.journal().size());
     }
@@ -134,7 +140,8 @@ class BlockingBehaviourTest {
     @Test
     void onANonBlockingThreadACallFailsAtOnceInsteadOfDeadlocking() throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        CompletableFuture<Void> done = client.reactive().whoami()
+        CompletableFuture<Void> done = client.reactive()
+                .whoami()
                 .doOnNext(me -> {
                     try {
                         client.whoami();
@@ -142,7 +149,8 @@ class BlockingBehaviourTest {
                         failure.set(t);
                     }
                 })
-                .then().toFuture();
+                .then()
+                .toFuture();
         done.get(10, TimeUnit.SECONDS);
         IllegalStateException refused = assertInstanceOf(IllegalStateException.class, failure.get());
         assertTrue(refused.getMessage().contains("non-blocking thread"), refused.getMessage());
@@ -178,7 +186,8 @@ class BlockingBehaviourTest {
             CompletableFuture<Object> call = CompletableFuture.supplyAsync(timed::whoami);
             awaitRequests("getWhoami", 1);
             time.advanceTimeBy(AffinityBlockingClientBuilder.DEFAULT_CALL_TIMEOUT);
-            Throwable failure = assertThrows(Exception.class, () -> call.get(10, TimeUnit.SECONDS)).getCause();
+            Throwable failure = assertThrows(Exception.class, () -> call.get(10, TimeUnit.SECONDS))
+                    .getCause();
             TransportException timeout = assertInstanceOf(TransportException.class, failure);
             assertEquals(TransportException.Kind.TIMEOUT, timeout.kind());
         }
@@ -186,8 +195,10 @@ class BlockingBehaviourTest {
 
     @Test
     void wrappingSharesTheReactiveClient() {
-        try (AffinityClient reactive = AffinityClient.builder().apiKey(server.apiKey())
-                .baseUrl(server.baseUrl().toString()).build()) {
+        try (AffinityClient reactive = AffinityClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl().toString())
+                .build()) {
             AffinityBlockingClient blocking = AffinityBlockingClient.wrap(reactive);
             assertNotNull(blocking.whoami());
             assertNotNull(blocking.rateLimitSnapshot());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.affinity.client.AffinityClient;
 import io.affinity.client.error.NotFoundException;
-import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.query.PersonSearch;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.retry.RetryOptions;
 import io.affinity.model.Person;
@@ -58,12 +58,20 @@ class ClientScenariosTest {
                     }
 
                     public List<Long> firstPersonIds(int pageSize, int count) {
-                        return client.persons().search(search(pageSize)).take(count).map(Person::id)
-                                .collectList().block();
+                        return client.persons()
+                                .search(search(pageSize))
+                                .take(count)
+                                .map(Person::id)
+                                .collectList()
+                                .block();
                     }
 
                     public List<Long> allPersonIds(int pageSize) {
-                        return client.persons().search(search(pageSize)).map(Person::id).collectList().block();
+                        return client.persons()
+                                .search(search(pageSize))
+                                .map(Person::id)
+                                .collectList()
+                                .block();
                     }
                 }),
                 new Flavour("blocking", client -> {
@@ -80,7 +88,9 @@ class ClientScenariosTest {
                         }
 
                         public List<Long> allPersonIds(int pageSize) {
-                            return blocking.persons().search(search(pageSize)).stream().map(Person::id).toList();
+                            return blocking.persons().search(search(pageSize)).stream()
+                                    .map(Person::id)
+                                    .toList();
                         }
                     };
                 }));
@@ -114,9 +124,13 @@ class ClientScenariosTest {
     }
 
     private static void withCalls(Flavour flavour, RateLimitOptions limits, Consumer<Calls> scenario) {
-        try (AffinityClient client = AffinityClient.builder().apiKey(server.apiKey())
+        try (AffinityClient client = AffinityClient.builder()
+                .apiKey(server.apiKey())
                 .baseUrl(server.baseUrl().toString())
-                .retryOptions(RetryOptions.builder().baseDelay(Duration.ZERO).maxDelay(Duration.ZERO).build())
+                .retryOptions(RetryOptions.builder()
+                        .baseDelay(Duration.ZERO)
+                        .maxDelay(Duration.ZERO)
+                        .build())
                 .rateLimitOptions(limits)
                 .build()) {
             scenario.accept(flavour.calls().apply(client));
@@ -137,7 +151,8 @@ class ClientScenariosTest {
     @MethodSource("flavours")
     void aMissingPersonIsANotFoundException(Flavour flavour) {
         withCalls(flavour, calls -> {
-            NotFoundException missing = assertThrows(NotFoundException.class, () -> calls.person(Dataset.PERSON_BASE + 999));
+            NotFoundException missing =
+                    assertThrows(NotFoundException.class, () -> calls.person(Dataset.PERSON_BASE + 999));
             assertEquals(404, missing.statusCode().getAsInt());
         });
     }
@@ -157,7 +172,9 @@ class ClientScenariosTest {
     void aServerErrorOnAGetIsRetriedThenSucceeds(Flavour flavour) {
         server.failNext("getPerson", 2, Failure.status(503));
         withCalls(flavour, calls -> {
-            assertEquals(Dataset.PERSON_BASE + 1, calls.person(Dataset.PERSON_BASE + 1).id());
+            assertEquals(
+                    Dataset.PERSON_BASE + 1,
+                    calls.person(Dataset.PERSON_BASE + 1).id());
             assertEquals(3, server.journal().count("getPerson"));
         });
     }
@@ -174,10 +191,11 @@ class ClientScenariosTest {
     void aRateLimitLongerThanTheMaximumWaitIsARateLimitException(Flavour flavour) {
         server.failNext("getPerson", 1, Failure.status(429));
         // the testkit asks for a wait of at least a second: longer than this client may wait
-        RateLimitOptions noWaiting = RateLimitOptions.builder().maxWait(Duration.ofMillis(500)).build();
+        RateLimitOptions noWaiting =
+                RateLimitOptions.builder().maxWait(Duration.ofMillis(500)).build();
         withCalls(flavour, noWaiting, calls -> {
-            RateLimitException limited = assertThrows(RateLimitException.class,
-                    () -> calls.person(Dataset.PERSON_BASE + 1));
+            RateLimitException limited =
+                    assertThrows(RateLimitException.class, () -> calls.person(Dataset.PERSON_BASE + 1));
             assertEquals(429, limited.statusCode().getAsInt());
         });
     }
@@ -186,7 +204,8 @@ class ClientScenariosTest {
     @MethodSource("flavours")
     void takingThreeItemsOfATenPageResultSendsOneRequest(Flavour flavour) {
         withCalls(flavour, calls -> {
-            assertEquals(List.of(Dataset.PERSON_BASE + 1, Dataset.PERSON_BASE + 2, Dataset.PERSON_BASE + 3),
+            assertEquals(
+                    List.of(Dataset.PERSON_BASE + 1, Dataset.PERSON_BASE + 2, Dataset.PERSON_BASE + 3),
                     calls.firstPersonIds(10, 3));
             assertEquals(1, server.journal().count("searchPersons"));
         });

@@ -31,7 +31,9 @@ class DownloadTest {
     @BeforeEach
     void setUp(AffinityMockServer server) {
         this.server = server;
-        this.client = AffinityBlockingClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl().toString())
+        this.client = AffinityBlockingClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl().toString())
                 .build();
     }
 
@@ -51,8 +53,8 @@ class DownloadTest {
 
     @Test
     void aBadIdOrAMissingFileFailsTheCallItself() {
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> client.entityFiles().download(-1));
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class, () -> client.entityFiles().download(-1));
         assertTrue(bad.getMessage().contains("entityFileId"), bad.getMessage());
         server.override("downloadEntityFile", 404, "{\"errors\":[{\"message\":\"not found\"}]}");
         assertThrows(NotFoundException.class, () -> client.entityFiles().download(7));
@@ -60,7 +62,8 @@ class DownloadTest {
 
     @Test
     void aFailureLaterInTheTransferIsAnIOExceptionWithTheCause() throws IOException {
-        Flux<ByteBuffer> failing = Flux.concat(Flux.just(ByteBuffer.wrap(new byte[] {1, 2})),
+        Flux<ByteBuffer> failing = Flux.concat(
+                Flux.just(ByteBuffer.wrap(new byte[] {1, 2})),
                 Flux.error(new IllegalStateException("connection lost")));
         try (InputStream content = new ByteBufferInputStream(failing)) {
             assertEquals(1, content.read());

@@ -32,8 +32,8 @@ class HttpsOnTrimmedClassPathTest {
                 .retryOptions(RetryOptions.disabled())
                 .callTimeout(Duration.ofSeconds(30))
                 .build()) {
-            TransportException error = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> assertThrows(TransportException.class, client::whoami));
+            TransportException error = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> assertThrows(TransportException.class, client::whoami));
             assertEquals(TransportException.Kind.CONNECT, error.kind(), error.getMessage());
             assertFalse(error.requestMayHaveBeenSent());
         }

@@ -53,7 +53,6 @@ import io.affinity.model.Person;
 import io.affinity.model.Reminder;
 import io.affinity.model.ReminderStatus;
 import io.affinity.model.ReminderType;
-import io.affinity.model.value.DateOrDateTime;
 import io.affinity.model.UpdateFieldValueRequest;
 import io.affinity.model.UpdateInteractionRequest;
 import io.affinity.model.UpdateNoteRequest;
@@ -64,6 +63,7 @@ import io.affinity.model.UpdateReminderRequest;
 import io.affinity.model.UpdateWebhookSubscriptionRequest;
 import io.affinity.model.WebhookEventType;
 import io.affinity.model.WebhookSubscription;
+import io.affinity.model.value.DateOrDateTime;
 import io.affinity.model.value.FieldValueData;
 import io.affinity.testkit.AffinityMockServer;
 import io.affinity.testkit.Dataset;
@@ -105,8 +105,8 @@ class StatefulScenariosTest {
 
         void run(Function<AffinityClient, Mono<Void>> reactive, Consumer<AffinityBlockingClient> blocking);
 
-        <T> List<T> all(Function<AffinityClient, Flux<T>> reactive,
-                Function<AffinityBlockingClient, Iterable<T>> blocking);
+        <T> List<T> all(
+                Function<AffinityClient, Flux<T>> reactive, Function<AffinityBlockingClient, Iterable<T>> blocking);
     }
 
     record Flavour(String name, boolean reactive) {
@@ -130,7 +130,8 @@ class StatefulScenariosTest {
 
     @BeforeAll
     static void start() {
-        server = AffinityMockServer.builder().perMinuteLimit(10_000).clock(CLOCK).start();
+        server =
+                AffinityMockServer.builder().perMinuteLimit(10_000).clock(CLOCK).start();
     }
 
     @AfterAll
@@ -142,13 +143,22 @@ class StatefulScenariosTest {
     void reset() {
         server.reset();
         CLOCK.set(START);
-        server.seed(Dataset.builder().persons(5).organizations(3).opportunities(2).lists(3, 2).build());
+        server.seed(Dataset.builder()
+                .persons(5)
+                .organizations(3)
+                .opportunities(2)
+                .lists(3, 2)
+                .build());
     }
 
     private static void scenario(Flavour flavour, Consumer<Api> steps) {
-        try (AffinityClient client = AffinityClient.builder().apiKey(server.apiKey())
+        try (AffinityClient client = AffinityClient.builder()
+                .apiKey(server.apiKey())
                 .baseUrl(server.baseUrl().toString())
-                .retryOptions(RetryOptions.builder().baseDelay(Duration.ZERO).maxDelay(Duration.ZERO).build())
+                .retryOptions(RetryOptions.builder()
+                        .baseDelay(Duration.ZERO)
+                        .maxDelay(Duration.ZERO)
+                        .build())
                 .build()) {
             AffinityBlockingClient blocking = AffinityBlockingClient.wrap(client);
             steps.accept(new Api() {
@@ -164,10 +174,12 @@ class StatefulScenariosTest {
                     }
                 }
 
-                public <T> List<T> all(Function<AffinityClient, Flux<T>> r,
-                        Function<AffinityBlockingClient, Iterable<T>> b) {
-                    return flavour.reactive() ? r.apply(client).collectList().block(Duration.ofSeconds(10))
-                            : StreamSupport.stream(b.apply(blocking).spliterator(), false).toList();
+                public <T> List<T> all(
+                        Function<AffinityClient, Flux<T>> r, Function<AffinityBlockingClient, Iterable<T>> b) {
+                    return flavour.reactive()
+                            ? r.apply(client).collectList().block(Duration.ofSeconds(10))
+                            : StreamSupport.stream(b.apply(blocking).spliterator(), false)
+                                    .toList();
                 }
             });
         }
@@ -186,9 +198,14 @@ class StatefulScenariosTest {
     @MethodSource("flavours")
     void persons(Flavour flavour) {
         scenario(flavour, api -> {
-            CreatePersonRequest create = CreatePersonRequest.builder().firstName("Zelda").lastName("Quartz")
-                    .addEmails("zelda@quartz.example").organizationIds(List.of(ORGANIZATION)).build();
-            Person created = api.call(c -> c.persons().create(create), b -> b.persons().create(create));
+            CreatePersonRequest create = CreatePersonRequest.builder()
+                    .firstName("Zelda")
+                    .lastName("Quartz")
+                    .addEmails("zelda@quartz.example")
+                    .organizationIds(List.of(ORGANIZATION))
+                    .build();
+            Person created =
+                    api.call(c -> c.persons().create(create), b -> b.persons().create(create));
             long id = created.id();
             assertTrue(id > Dataset.PERSON_BASE + 5, "a new id after the seeded ones: " + id);
             assertEquals("zelda@quartz.example", created.primaryEmail().orElseThrow());
@@ -196,25 +213,38 @@ class StatefulScenariosTest {
             Person read = api.call(c -> c.persons().get(id), b -> b.persons().get(id));
             assertEquals("Quartz", read.lastName().orElseThrow());
             assertEquals(List.of(ORGANIZATION), read.organizationIds());
-            Organization organization = api.call(c -> c.organizations().get(ORGANIZATION),
+            Organization organization = api.call(
+                    c -> c.organizations().get(ORGANIZATION),
                     b -> b.organizations().get(ORGANIZATION));
             assertTrue(organization.personIds().contains(id), "the organization lists its new person");
 
             PersonSearch byTerm = PersonSearch.builder().term("quartz").build();
-            assertEquals(List.of(id), api.all(c -> c.persons().search(byTerm), b -> b.persons().search(byTerm))
-                    .stream().map(Person::id).toList());
+            assertEquals(
+                    List.of(id),
+                    api.all(c -> c.persons().search(byTerm), b -> b.persons().search(byTerm)).stream()
+                            .map(Person::id)
+                            .toList());
 
-            UpdatePersonRequest update = UpdatePersonRequest.builder().firstName("Zora").build();
-            assertEquals("Zora", api.call(c -> c.persons().update(id, update), b -> b.persons().update(id, update))
-                    .firstName().orElseThrow());
+            UpdatePersonRequest update =
+                    UpdatePersonRequest.builder().firstName("Zora").build();
+            assertEquals(
+                    "Zora",
+                    api.call(
+                                    c -> c.persons().update(id, update),
+                                    b -> b.persons().update(id, update))
+                            .firstName()
+                            .orElseThrow());
             Person updated = api.call(c -> c.persons().get(id), b -> b.persons().get(id));
             assertEquals("Zora", updated.firstName().orElseThrow());
             assertEquals("Quartz", updated.lastName().orElseThrow(), "fields not sent stay as they were");
             assertEquals(List.of("zelda@quartz.example"), updated.emails());
 
             api.run(c -> c.persons().delete(id), b -> b.persons().delete(id));
-            assertThrows(NotFoundException.class, () -> api.call(c -> c.persons().get(id), b -> b.persons().get(id)));
-            assertTrue(api.all(c -> c.persons().search(byTerm), b -> b.persons().search(byTerm)).isEmpty());
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(c -> c.persons().get(id), b -> b.persons().get(id)));
+            assertTrue(api.all(c -> c.persons().search(byTerm), b -> b.persons().search(byTerm))
+                    .isEmpty());
             assertFalse(server.state().organizations().get(0).personIds().contains(id));
         });
     }
@@ -223,29 +253,55 @@ class StatefulScenariosTest {
     @MethodSource("flavours")
     void organizations(Flavour flavour) {
         scenario(flavour, api -> {
-            CreateOrganizationRequest create = CreateOrganizationRequest.builder().name("Quokka Labs")
-                    .domain("quokka.example").personIds(List.of(PERSON)).build();
-            long id = api.call(c -> c.organizations().create(create), b -> b.organizations().create(create)).id();
-            Organization read = api.call(c -> c.organizations().get(id), b -> b.organizations().get(id));
+            CreateOrganizationRequest create = CreateOrganizationRequest.builder()
+                    .name("Quokka Labs")
+                    .domain("quokka.example")
+                    .personIds(List.of(PERSON))
+                    .build();
+            long id = api.call(
+                            c -> c.organizations().create(create),
+                            b -> b.organizations().create(create))
+                    .id();
+            Organization read = api.call(
+                    c -> c.organizations().get(id), b -> b.organizations().get(id));
             assertEquals("quokka.example", read.domain().orElseThrow());
             assertEquals(List.of(PERSON), read.personIds());
-            assertTrue(api.call(c -> c.persons().get(PERSON), b -> b.persons().get(PERSON)).organizationIds()
-                    .contains(id), "the person names the organization it was added to");
+            assertTrue(
+                    api.call(c -> c.persons().get(PERSON), b -> b.persons().get(PERSON))
+                            .organizationIds()
+                            .contains(id),
+                    "the person names the organization it was added to");
 
-            OrganizationSearch byTerm = OrganizationSearch.builder().term("quokka").build();
-            assertEquals(List.of(id), api.all(c -> c.organizations().search(byTerm),
-                    b -> b.organizations().search(byTerm)).stream().map(Organization::id).toList());
+            OrganizationSearch byTerm =
+                    OrganizationSearch.builder().term("quokka").build();
+            assertEquals(
+                    List.of(id),
+                    api
+                            .all(
+                                    c -> c.organizations().search(byTerm),
+                                    b -> b.organizations().search(byTerm))
+                            .stream()
+                            .map(Organization::id)
+                            .toList());
 
-            UpdateOrganizationRequest update = UpdateOrganizationRequest.builder().name("Quokka Inc.").build();
-            api.call(c -> c.organizations().update(id, update), b -> b.organizations().update(id, update));
-            Organization updated = api.call(c -> c.organizations().get(id), b -> b.organizations().get(id));
+            UpdateOrganizationRequest update =
+                    UpdateOrganizationRequest.builder().name("Quokka Inc.").build();
+            api.call(
+                    c -> c.organizations().update(id, update),
+                    b -> b.organizations().update(id, update));
+            Organization updated = api.call(
+                    c -> c.organizations().get(id), b -> b.organizations().get(id));
             assertEquals("Quokka Inc.", updated.name());
             assertEquals("quokka.example", updated.domain().orElseThrow());
 
             api.run(c -> c.organizations().delete(id), b -> b.organizations().delete(id));
-            assertThrows(NotFoundException.class,
-                    () -> api.call(c -> c.organizations().get(id), b -> b.organizations().get(id)));
-            assertFalse(api.call(c -> c.persons().get(PERSON), b -> b.persons().get(PERSON)).organizationIds()
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(
+                            c -> c.organizations().get(id),
+                            b -> b.organizations().get(id)));
+            assertFalse(api.call(c -> c.persons().get(PERSON), b -> b.persons().get(PERSON))
+                    .organizationIds()
                     .contains(id));
         });
     }
@@ -254,41 +310,78 @@ class StatefulScenariosTest {
     @MethodSource("flavours")
     void opportunitiesLiveInTheirList(Flavour flavour) {
         scenario(flavour, api -> {
-            long sizeBefore = api.call(c -> c.lists().get(OPPORTUNITY_LIST), b -> b.lists().get(OPPORTUNITY_LIST))
+            long sizeBefore = api.call(
+                            c -> c.lists().get(OPPORTUNITY_LIST), b -> b.lists().get(OPPORTUNITY_LIST))
                     .listSize();
-            CreateOpportunityRequest create = CreateOpportunityRequest.builder().name("Series Q")
-                    .listId(OPPORTUNITY_LIST).personIds(List.of(PERSON)).organizationIds(List.of(ORGANIZATION))
+            CreateOpportunityRequest create = CreateOpportunityRequest.builder()
+                    .name("Series Q")
+                    .listId(OPPORTUNITY_LIST)
+                    .personIds(List.of(PERSON))
+                    .organizationIds(List.of(ORGANIZATION))
                     .build();
-            Opportunity created = api.call(c -> c.opportunities().create(create),
+            Opportunity created = api.call(
+                    c -> c.opportunities().create(create),
                     b -> b.opportunities().create(create));
             long id = created.id();
             assertEquals(1, created.listEntries().size());
             long entryId = created.listEntries().get(0).id();
             assertEquals(OPPORTUNITY_LIST, created.listEntries().get(0).listId());
 
-            Opportunity read = api.call(c -> c.opportunities().get(id), b -> b.opportunities().get(id));
+            Opportunity read = api.call(
+                    c -> c.opportunities().get(id), b -> b.opportunities().get(id));
             assertEquals(List.of(PERSON), read.personIds());
-            assertEquals(sizeBefore + 1, api.call(c -> c.lists().get(OPPORTUNITY_LIST),
-                    b -> b.lists().get(OPPORTUNITY_LIST)).listSize());
-            assertTrue(api.all(c -> c.listEntries().list(OPPORTUNITY_LIST), b -> b.listEntries().list(OPPORTUNITY_LIST))
-                    .stream().anyMatch(e -> e.id() == entryId && e.entityId() == id));
-            OpportunitySearch byTerm = OpportunitySearch.builder().term("series q").build();
-            assertEquals(List.of(id), api.all(c -> c.opportunities().search(byTerm),
-                    b -> b.opportunities().search(byTerm)).stream().map(Opportunity::id).toList());
+            assertEquals(
+                    sizeBefore + 1,
+                    api.call(
+                                    c -> c.lists().get(OPPORTUNITY_LIST),
+                                    b -> b.lists().get(OPPORTUNITY_LIST))
+                            .listSize());
+            assertTrue(
+                    api
+                            .all(
+                                    c -> c.listEntries().list(OPPORTUNITY_LIST),
+                                    b -> b.listEntries().list(OPPORTUNITY_LIST))
+                            .stream()
+                            .anyMatch(e -> e.id() == entryId && e.entityId() == id));
+            OpportunitySearch byTerm =
+                    OpportunitySearch.builder().term("series q").build();
+            assertEquals(
+                    List.of(id),
+                    api
+                            .all(
+                                    c -> c.opportunities().search(byTerm),
+                                    b -> b.opportunities().search(byTerm))
+                            .stream()
+                            .map(Opportunity::id)
+                            .toList());
 
-            UpdateOpportunityRequest update = UpdateOpportunityRequest.builder().name("Series Q+").build();
-            api.call(c -> c.opportunities().update(id, update), b -> b.opportunities().update(id, update));
-            Opportunity updated = api.call(c -> c.opportunities().get(id), b -> b.opportunities().get(id));
+            UpdateOpportunityRequest update =
+                    UpdateOpportunityRequest.builder().name("Series Q+").build();
+            api.call(
+                    c -> c.opportunities().update(id, update),
+                    b -> b.opportunities().update(id, update));
+            Opportunity updated = api.call(
+                    c -> c.opportunities().get(id), b -> b.opportunities().get(id));
             assertEquals("Series Q+", updated.name());
             assertEquals(List.of(ORGANIZATION), updated.organizationIds());
 
             api.run(c -> c.opportunities().delete(id), b -> b.opportunities().delete(id));
-            assertThrows(NotFoundException.class,
-                    () -> api.call(c -> c.opportunities().get(id), b -> b.opportunities().get(id)));
-            assertThrows(NotFoundException.class, () -> api.call(c -> c.listEntries().get(OPPORTUNITY_LIST, entryId),
-                    b -> b.listEntries().get(OPPORTUNITY_LIST, entryId)));
-            assertEquals(sizeBefore, api.call(c -> c.lists().get(OPPORTUNITY_LIST),
-                    b -> b.lists().get(OPPORTUNITY_LIST)).listSize());
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(
+                            c -> c.opportunities().get(id),
+                            b -> b.opportunities().get(id)));
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(
+                            c -> c.listEntries().get(OPPORTUNITY_LIST, entryId),
+                            b -> b.listEntries().get(OPPORTUNITY_LIST, entryId)));
+            assertEquals(
+                    sizeBefore,
+                    api.call(
+                                    c -> c.lists().get(OPPORTUNITY_LIST),
+                                    b -> b.lists().get(OPPORTUNITY_LIST))
+                            .listSize());
         });
     }
 
@@ -296,35 +389,72 @@ class StatefulScenariosTest {
     @MethodSource("flavours")
     void listsAndListEntries(Flavour flavour) {
         scenario(flavour, api -> {
-            CreateListRequest createList = CreateListRequest.builder().name("Friends").type(ListType.PERSON)
-                    .isPublic(true).build();
-            AffinityList list = api.call(c -> c.lists().create(createList), b -> b.lists().create(createList));
+            CreateListRequest createList = CreateListRequest.builder()
+                    .name("Friends")
+                    .type(ListType.PERSON)
+                    .isPublic(true)
+                    .build();
+            AffinityList list =
+                    api.call(c -> c.lists().create(createList), b -> b.lists().create(createList));
             long listId = list.id();
             assertEquals(0, list.listSize());
-            assertTrue(api.call(c -> c.lists().list().collectList(), b -> b.lists().list()).stream()
-                    .anyMatch(l -> l.id() == listId));
+            assertTrue(
+                    api.call(c -> c.lists().list().collectList(), b -> b.lists().list()).stream()
+                            .anyMatch(l -> l.id() == listId));
 
-            CreateListEntryRequest add = CreateListEntryRequest.builder().entityId(PERSON).build();
-            ListEntry entry = api.call(c -> c.listEntries().create(listId, add), b -> b.listEntries().create(listId, add));
+            CreateListEntryRequest add =
+                    CreateListEntryRequest.builder().entityId(PERSON).build();
+            ListEntry entry = api.call(
+                    c -> c.listEntries().create(listId, add),
+                    b -> b.listEntries().create(listId, add));
             assertEquals(PERSON, entry.entityId());
             assertEquals(ME, entry.creatorId(), "the API key's user is the creator");
             assertSameInstant(now(), entry.createdAt());
-            assertEquals(PERSON, api.call(c -> c.listEntries().get(listId, entry.id()),
-                    b -> b.listEntries().get(listId, entry.id())).entityId());
-            assertEquals(List.of(entry.id()), api.all(c -> c.listEntries().list(listId),
-                    b -> b.listEntries().list(listId)).stream().map(ListEntry::id).toList());
-            assertEquals(1, api.call(c -> c.lists().get(listId), b -> b.lists().get(listId)).listSize());
-            assertTrue(api.call(c -> c.persons().get(PERSON), b -> b.persons().get(PERSON)).listEntries().stream()
-                    .anyMatch(e -> e.id().equals(entry.id())), "the person shows its list entry");
+            assertEquals(
+                    PERSON,
+                    api.call(
+                                    c -> c.listEntries().get(listId, entry.id()),
+                                    b -> b.listEntries().get(listId, entry.id()))
+                            .entityId());
+            assertEquals(
+                    List.of(entry.id()),
+                    api
+                            .all(
+                                    c -> c.listEntries().list(listId),
+                                    b -> b.listEntries().list(listId))
+                            .stream()
+                            .map(ListEntry::id)
+                            .toList());
+            assertEquals(
+                    1,
+                    api.call(c -> c.lists().get(listId), b -> b.lists().get(listId))
+                            .listSize());
+            assertTrue(
+                    api.call(c -> c.persons().get(PERSON), b -> b.persons().get(PERSON)).listEntries().stream()
+                            .anyMatch(e -> e.id().equals(entry.id())),
+                    "the person shows its list entry");
 
-            CreateListEntryRequest unknown = CreateListEntryRequest.builder().entityId(ORGANIZATION).build();
-            assertThrows(ValidationException.class, () -> api.call(c -> c.listEntries().create(listId, unknown),
-                    b -> b.listEntries().create(listId, unknown)), "an organization on a list of persons");
+            CreateListEntryRequest unknown =
+                    CreateListEntryRequest.builder().entityId(ORGANIZATION).build();
+            assertThrows(
+                    ValidationException.class,
+                    () -> api.call(
+                            c -> c.listEntries().create(listId, unknown),
+                            b -> b.listEntries().create(listId, unknown)),
+                    "an organization on a list of persons");
 
-            api.run(c -> c.listEntries().delete(listId, entry.id()), b -> b.listEntries().delete(listId, entry.id()));
-            assertThrows(NotFoundException.class, () -> api.call(c -> c.listEntries().get(listId, entry.id()),
-                    b -> b.listEntries().get(listId, entry.id())));
-            assertEquals(0, api.call(c -> c.lists().get(listId), b -> b.lists().get(listId)).listSize());
+            api.run(
+                    c -> c.listEntries().delete(listId, entry.id()),
+                    b -> b.listEntries().delete(listId, entry.id()));
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(
+                            c -> c.listEntries().get(listId, entry.id()),
+                            b -> b.listEntries().get(listId, entry.id())));
+            assertEquals(
+                    0,
+                    api.call(c -> c.lists().get(listId), b -> b.lists().get(listId))
+                            .listSize());
         });
     }
 
@@ -332,60 +462,108 @@ class StatefulScenariosTest {
     @MethodSource("flavours")
     void fieldsFieldValuesAndTheirChanges(Flavour flavour) {
         scenario(flavour, api -> {
-            CreateFieldRequest createField = CreateFieldRequest.builder().name("Deal Size")
-                    .entityType(FieldEntityType.PERSON).valueType(FieldValueType.NUMBER).build();
-            Field field = api.call(c -> c.fields().create(createField), b -> b.fields().create(createField));
+            CreateFieldRequest createField = CreateFieldRequest.builder()
+                    .name("Deal Size")
+                    .entityType(FieldEntityType.PERSON)
+                    .valueType(FieldValueType.NUMBER)
+                    .build();
+            Field field = api.call(
+                    c -> c.fields().create(createField), b -> b.fields().create(createField));
             long fieldId = field.id();
             assertTrue(field.trackChanges().orElseThrow());
-            FieldQuery numbers = FieldQuery.builder().valueType(FieldValueType.NUMBER).build();
-            assertTrue(api.call(c -> c.fields().list(numbers).collectList(), b -> b.fields().list(numbers)).stream()
+            FieldQuery numbers =
+                    FieldQuery.builder().valueType(FieldValueType.NUMBER).build();
+            assertTrue(api
+                    .call(
+                            c -> c.fields().list(numbers).collectList(),
+                            b -> b.fields().list(numbers))
+                    .stream()
                     .anyMatch(f -> f.id() == fieldId));
-            assertTrue(api.call(c -> c.persons().fields().collectList(), b -> b.persons().fields()).stream()
-                    .anyMatch(f -> f.id() == fieldId), "a global person field");
+            assertTrue(
+                    api
+                            .call(
+                                    c -> c.persons().fields().collectList(),
+                                    b -> b.persons().fields())
+                            .stream()
+                            .anyMatch(f -> f.id() == fieldId),
+                    "a global person field");
 
-            CreateFieldValueRequest create = CreateFieldValueRequest.builder().fieldId(fieldId).entityId(PERSON)
-                    .value(FieldValueData.number(50_000)).build();
-            FieldValue created = api.call(c -> c.fieldValues().create(create), b -> b.fieldValues().create(create));
+            CreateFieldValueRequest create = CreateFieldValueRequest.builder()
+                    .fieldId(fieldId)
+                    .entityId(PERSON)
+                    .value(FieldValueData.number(50_000))
+                    .build();
+            FieldValue created = api.call(
+                    c -> c.fieldValues().create(create), b -> b.fieldValues().create(create));
             long valueId = created.id();
-            FieldValueQuery ofPerson = FieldValueQuery.builder().personId(PERSON).build();
+            FieldValueQuery ofPerson =
+                    FieldValueQuery.builder().personId(PERSON).build();
             FieldValue listed = onlyValueOf(api, ofPerson, fieldId);
             assertEquals(valueId, listed.id());
             assertEquals(FieldValueData.number(50_000), listed.value().orElseThrow());
 
             CLOCK.advance(Duration.ofHours(1));
-            UpdateFieldValueRequest update = UpdateFieldValueRequest.builder().value(FieldValueData.number(75_000))
+            UpdateFieldValueRequest update = UpdateFieldValueRequest.builder()
+                    .value(FieldValueData.number(75_000))
                     .build();
-            api.call(c -> c.fieldValues().update(valueId, update), b -> b.fieldValues().update(valueId, update));
+            api.call(
+                    c -> c.fieldValues().update(valueId, update),
+                    b -> b.fieldValues().update(valueId, update));
             FieldValue updated = onlyValueOf(api, ofPerson, fieldId);
             assertEquals(FieldValueData.number(75_000), updated.value().orElseThrow());
             assertSameInstant(now(), updated.updatedAt().orElseThrow());
 
             CLOCK.advance(Duration.ofHours(1));
             api.run(c -> c.fieldValues().delete(valueId), b -> b.fieldValues().delete(valueId));
-            assertTrue(api.call(c -> c.fieldValues().list(ofPerson).collectList(), b -> b.fieldValues().list(ofPerson))
-                    .stream().noneMatch(v -> v.id() == valueId));
+            assertTrue(
+                    api
+                            .call(
+                                    c -> c.fieldValues().list(ofPerson).collectList(),
+                                    b -> b.fieldValues().list(ofPerson))
+                            .stream()
+                            .noneMatch(v -> v.id() == valueId));
 
-            FieldValueChangeQuery changesOfField = FieldValueChangeQuery.builder().fieldId(fieldId).personId(PERSON)
+            FieldValueChangeQuery changesOfField = FieldValueChangeQuery.builder()
+                    .fieldId(fieldId)
+                    .personId(PERSON)
                     .build();
-            List<FieldValueChange> changes = api.call(c -> c.fieldValueChanges().list(changesOfField).collectList(),
+            List<FieldValueChange> changes = api.call(
+                    c -> c.fieldValueChanges().list(changesOfField).collectList(),
                     b -> b.fieldValueChanges().list(changesOfField));
-            assertEquals(List.of(FieldValueChangeAction.CREATE, FieldValueChangeAction.UPDATE,
-                    FieldValueChangeAction.DELETE), changes.stream().map(FieldValueChange::actionType).toList());
-            assertEquals(List.of(FieldValueData.number(50_000), FieldValueData.number(75_000),
-                    FieldValueData.number(75_000)), changes.stream().map(ch -> ch.value().orElseThrow()).toList());
+            assertEquals(
+                    List.of(
+                            FieldValueChangeAction.CREATE,
+                            FieldValueChangeAction.UPDATE,
+                            FieldValueChangeAction.DELETE),
+                    changes.stream().map(FieldValueChange::actionType).toList());
+            assertEquals(
+                    List.of(
+                            FieldValueData.number(50_000),
+                            FieldValueData.number(75_000),
+                            FieldValueData.number(75_000)),
+                    changes.stream().map(ch -> ch.value().orElseThrow()).toList());
             changes.forEach(ch -> assertEquals(ME, ch.changer().orElseThrow().id()));
             assertSameInstant(now().minusHours(2), changes.get(0).changedAt());
             assertSameInstant(now(), changes.get(2).changedAt());
-            FieldValueChangeQuery deletions = FieldValueChangeQuery.builder().fieldId(fieldId)
-                    .actionType(FieldValueChangeAction.DELETE).build();
-            assertEquals(1, api.call(c -> c.fieldValueChanges().list(deletions).collectList(),
-                    b -> b.fieldValueChanges().list(deletions)).size());
+            FieldValueChangeQuery deletions = FieldValueChangeQuery.builder()
+                    .fieldId(fieldId)
+                    .actionType(FieldValueChangeAction.DELETE)
+                    .build();
+            assertEquals(
+                    1,
+                    api.call(
+                                    c -> c.fieldValueChanges().list(deletions).collectList(),
+                                    b -> b.fieldValueChanges().list(deletions))
+                            .size());
 
             api.run(c -> c.fields().delete(fieldId), b -> b.fields().delete(fieldId));
-            assertTrue(api.call(c -> c.fields().list().collectList(), b -> b.fields().list()).stream()
+            assertTrue(api
+                    .call(c -> c.fields().list().collectList(), b -> b.fields().list())
+                    .stream()
                     .noneMatch(f -> f.id() == fieldId));
-            assertThrows(NotFoundException.class, () -> api.call(c -> c.fields().delete(fieldId).then(Mono.empty()),
-                    b -> {
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(c -> c.fields().delete(fieldId).then(Mono.empty()), b -> {
                         b.fields().delete(fieldId);
                         return null;
                     }));
@@ -398,29 +576,58 @@ class StatefulScenariosTest {
         scenario(flavour, api -> {
             long listId = Dataset.LIST_BASE + 1;
             Field status = api.call(c -> c.lists().get(listId), b -> b.lists().get(listId)).fields().stream()
-                    .filter(f -> f.valueType().equals(FieldValueType.RANKED_DROPDOWN)).findFirst().orElseThrow();
-            ListEntry entry = api.all(c -> c.listEntries().list(listId), b -> b.listEntries().list(listId)).get(0);
+                    .filter(f -> f.valueType().equals(FieldValueType.RANKED_DROPDOWN))
+                    .findFirst()
+                    .orElseThrow();
+            ListEntry entry = api.all(
+                            c -> c.listEntries().list(listId),
+                            b -> b.listEntries().list(listId))
+                    .get(0);
             long won = status.dropdownOptions().get(2).id();
-            CreateFieldValueRequest create = CreateFieldValueRequest.builder().fieldId(status.id())
-                    .entityId(entry.entityId()).listEntryId(entry.id())
-                    .value(FieldValueData.rankedDropdownOption(won)).build();
-            FieldValue value = api.call(c -> c.fieldValues().create(create), b -> b.fieldValues().create(create));
-            FieldValueData.RankedDropdown option = (FieldValueData.RankedDropdown) value.value().orElseThrow();
+            CreateFieldValueRequest create = CreateFieldValueRequest.builder()
+                    .fieldId(status.id())
+                    .entityId(entry.entityId())
+                    .listEntryId(entry.id())
+                    .value(FieldValueData.rankedDropdownOption(won))
+                    .build();
+            FieldValue value = api.call(
+                    c -> c.fieldValues().create(create), b -> b.fieldValues().create(create));
+            FieldValueData.RankedDropdown option =
+                    (FieldValueData.RankedDropdown) value.value().orElseThrow();
             assertEquals("Won", option.text());
-            FieldValueQuery ofEntry = FieldValueQuery.builder().listEntryId(entry.id()).build();
-            assertTrue(api.call(c -> c.fieldValues().list(ofEntry).collectList(), b -> b.fieldValues().list(ofEntry))
-                    .stream().anyMatch(v -> v.id().equals(value.id())));
+            FieldValueQuery ofEntry =
+                    FieldValueQuery.builder().listEntryId(entry.id()).build();
+            assertTrue(
+                    api
+                            .call(
+                                    c -> c.fieldValues().list(ofEntry).collectList(),
+                                    b -> b.fieldValues().list(ofEntry))
+                            .stream()
+                            .anyMatch(v -> v.id().equals(value.id())));
 
-            CreateFieldValueRequest notAnOption = CreateFieldValueRequest.builder().fieldId(status.id())
-                    .entityId(entry.entityId()).listEntryId(entry.id()).value(FieldValueData.text("Lost")).build();
-            assertThrows(ValidationException.class, () -> api.call(c -> c.fieldValues().create(notAnOption),
-                    b -> b.fieldValues().create(notAnOption)));
+            CreateFieldValueRequest notAnOption = CreateFieldValueRequest.builder()
+                    .fieldId(status.id())
+                    .entityId(entry.entityId())
+                    .listEntryId(entry.id())
+                    .value(FieldValueData.text("Lost"))
+                    .build();
+            assertThrows(
+                    ValidationException.class,
+                    () -> api.call(
+                            c -> c.fieldValues().create(notAnOption),
+                            b -> b.fieldValues().create(notAnOption)));
         });
     }
 
     private static FieldValue onlyValueOf(Api api, FieldValueQuery query, long fieldId) {
-        List<FieldValue> values = api.call(c -> c.fieldValues().list(query).collectList(),
-                b -> b.fieldValues().list(query)).stream().filter(v -> v.fieldId() == fieldId).toList();
+        List<FieldValue> values =
+                api
+                        .call(
+                                c -> c.fieldValues().list(query).collectList(),
+                                b -> b.fieldValues().list(query))
+                        .stream()
+                        .filter(v -> v.fieldId() == fieldId)
+                        .toList();
         assertEquals(1, values.size(), values.toString());
         return values.get(0);
     }
@@ -429,29 +636,44 @@ class StatefulScenariosTest {
     @MethodSource("flavours")
     void notes(Flavour flavour) {
         scenario(flavour, api -> {
-            CreateNoteRequest create = CreateNoteRequest.builder().personIds(List.of(PERSON))
-                    .organizationIds(List.of(ORGANIZATION)).content("Met for coffee.").build();
-            Note created = api.call(c -> c.notes().create(create), b -> b.notes().create(create));
+            CreateNoteRequest create = CreateNoteRequest.builder()
+                    .personIds(List.of(PERSON))
+                    .organizationIds(List.of(ORGANIZATION))
+                    .content("Met for coffee.")
+                    .build();
+            Note created =
+                    api.call(c -> c.notes().create(create), b -> b.notes().create(create));
             long id = created.id();
             assertEquals(ME, created.creatorId());
             assertSameInstant(now(), created.createdAt());
-            assertEquals("Met for coffee.", api.call(c -> c.notes().get(id), b -> b.notes().get(id)).content());
+            assertEquals(
+                    "Met for coffee.",
+                    api.call(c -> c.notes().get(id), b -> b.notes().get(id)).content());
             NoteQuery ofPerson = NoteQuery.builder().personId(PERSON).build();
             assertTrue(api.all(c -> c.notes().list(ofPerson), b -> b.notes().list(ofPerson)).stream()
                     .anyMatch(n -> n.id() == id));
 
             CLOCK.advance(Duration.ofMinutes(5));
-            UpdateNoteRequest update = UpdateNoteRequest.builder().content("Met for lunch.").build();
+            UpdateNoteRequest update =
+                    UpdateNoteRequest.builder().content("Met for lunch.").build();
             api.call(c -> c.notes().update(id, update), b -> b.notes().update(id, update));
             Note updated = api.call(c -> c.notes().get(id), b -> b.notes().get(id));
             assertEquals("Met for lunch.", updated.content());
             assertEquals(List.of(ORGANIZATION), updated.organizationIds());
             assertSameInstant(now(), updated.updatedAt().orElseThrow());
-            assertEquals("Met for lunch.", server.state().notes().stream().filter(n -> n.id() == id).findFirst()
-                    .orElseThrow().content(), "the state shows the note as it is now");
+            assertEquals(
+                    "Met for lunch.",
+                    server.state().notes().stream()
+                            .filter(n -> n.id() == id)
+                            .findFirst()
+                            .orElseThrow()
+                            .content(),
+                    "the state shows the note as it is now");
 
             api.run(c -> c.notes().delete(id), b -> b.notes().delete(id));
-            assertThrows(NotFoundException.class, () -> api.call(c -> c.notes().get(id), b -> b.notes().get(id)));
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(c -> c.notes().get(id), b -> b.notes().get(id)));
             assertTrue(api.all(c -> c.notes().list(ofPerson), b -> b.notes().list(ofPerson)).stream()
                     .noneMatch(n -> n.id() == id));
         });
@@ -461,24 +683,42 @@ class StatefulScenariosTest {
     @MethodSource("flavours")
     void remindersGoOverdueOnTheClockAndComplete(Flavour flavour) {
         scenario(flavour, api -> {
-            CreateReminderRequest create = CreateReminderRequest.builder().ownerId(ME).type(ReminderType.ONE_TIME)
-                    .personId(PERSON).content("Call back").dueDate(DateOrDateTime.of(now().plusDays(2))).build();
-            Reminder created = api.call(c -> c.reminders().create(create), b -> b.reminders().create(create));
+            CreateReminderRequest create = CreateReminderRequest.builder()
+                    .ownerId(ME)
+                    .type(ReminderType.ONE_TIME)
+                    .personId(PERSON)
+                    .content("Call back")
+                    .dueDate(DateOrDateTime.of(now().plusDays(2)))
+                    .build();
+            Reminder created = api.call(
+                    c -> c.reminders().create(create), b -> b.reminders().create(create));
             long id = created.id();
             assertEquals(ReminderStatus.ACTIVE, created.status());
-            assertEquals(PERSON, api.call(c -> c.reminders().get(id), b -> b.reminders().get(id)).person()
-                    .orElseThrow().id());
+            assertEquals(
+                    PERSON,
+                    api.call(c -> c.reminders().get(id), b -> b.reminders().get(id))
+                            .person()
+                            .orElseThrow()
+                            .id());
             ReminderQuery ofPerson = ReminderQuery.builder().personId(PERSON).build();
-            assertTrue(api.all(c -> c.reminders().list(ofPerson), b -> b.reminders().list(ofPerson)).stream()
+            assertTrue(api
+                    .all(c -> c.reminders().list(ofPerson), b -> b.reminders().list(ofPerson))
+                    .stream()
                     .anyMatch(r -> r.id() == id));
 
             CLOCK.advance(Duration.ofDays(3));
-            assertEquals(ReminderStatus.OVERDUE, api.call(c -> c.reminders().get(id), b -> b.reminders().get(id))
-                    .status());
+            assertEquals(
+                    ReminderStatus.OVERDUE,
+                    api.call(c -> c.reminders().get(id), b -> b.reminders().get(id))
+                            .status());
 
-            UpdateReminderRequest complete = UpdateReminderRequest.builder().isCompleted(1).content("Called").build();
+            UpdateReminderRequest complete = UpdateReminderRequest.builder()
+                    .isCompleted(1)
+                    .content("Called")
+                    .build();
             api.call(c -> c.reminders().update(id, complete), b -> b.reminders().update(id, complete));
-            Reminder completed = api.call(c -> c.reminders().get(id), b -> b.reminders().get(id));
+            Reminder completed =
+                    api.call(c -> c.reminders().get(id), b -> b.reminders().get(id));
             assertEquals(ReminderStatus.COMPLETED, completed.status());
             assertEquals("Called", completed.content().orElseThrow());
             assertEquals(ME, completed.completer().orElseThrow().id());
@@ -486,8 +726,10 @@ class StatefulScenariosTest {
             assertEquals(PERSON, completed.person().orElseThrow().id(), "fields not sent stay as they were");
 
             api.run(c -> c.reminders().delete(id), b -> b.reminders().delete(id));
-            assertThrows(NotFoundException.class,
-                    () -> api.call(c -> c.reminders().get(id), b -> b.reminders().get(id)));
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(
+                            c -> c.reminders().get(id), b -> b.reminders().get(id)));
         });
     }
 
@@ -496,40 +738,94 @@ class StatefulScenariosTest {
     void interactionsUpdateThePersonsInteractionDates(Flavour flavour) {
         scenario(flavour, api -> {
             OffsetDateTime when = now().minusDays(1);
-            CreateInteractionRequest create = CreateInteractionRequest.builder().type(InteractionType.MEETING)
-                    .personIds(List.of(ME, PERSON)).content("Kick-off").date(when).build();
-            Interaction created = api.call(c -> c.interactions().create(create), b -> b.interactions().create(create));
+            CreateInteractionRequest create = CreateInteractionRequest.builder()
+                    .type(InteractionType.MEETING)
+                    .personIds(List.of(ME, PERSON))
+                    .content("Kick-off")
+                    .date(when)
+                    .build();
+            Interaction created = api.call(
+                    c -> c.interactions().create(create), b -> b.interactions().create(create));
             long id = created.id();
             assertEquals(1, created.notes().size(), "the content is kept as a note of the interaction");
-            Interaction read = api.call(c -> c.interactions().get(id, InteractionType.MEETING),
+            Interaction read = api.call(
+                    c -> c.interactions().get(id, InteractionType.MEETING),
                     b -> b.interactions().get(id, InteractionType.MEETING));
             assertSameInstant(when, read.date());
             assertTrue(read.persons().stream().anyMatch(p -> p.id() == PERSON));
-            InteractionQuery meetings = InteractionQuery.builder().type(InteractionType.MEETING).personId(PERSON)
-                    .startTime(now().minusDays(30)).endTime(now()).build();
-            assertEquals(List.of(id), api.all(c -> c.interactions().list(meetings), b -> b.interactions().list(meetings))
-                    .stream().map(Interaction::id).toList());
-            PersonGetOptions dated = PersonGetOptions.builder().withInteractionDates(true).build();
-            assertSameInstant(when, api.call(c -> c.persons().get(PERSON, dated), b -> b.persons().get(PERSON, dated))
-                    .interactionDates().orElseThrow().lastEventDate().orElseThrow());
+            InteractionQuery meetings = InteractionQuery.builder()
+                    .type(InteractionType.MEETING)
+                    .personId(PERSON)
+                    .startTime(now().minusDays(30))
+                    .endTime(now())
+                    .build();
+            assertEquals(
+                    List.of(id),
+                    api
+                            .all(
+                                    c -> c.interactions().list(meetings),
+                                    b -> b.interactions().list(meetings))
+                            .stream()
+                            .map(Interaction::id)
+                            .toList());
+            PersonGetOptions dated =
+                    PersonGetOptions.builder().withInteractionDates(true).build();
+            assertSameInstant(
+                    when,
+                    api.call(
+                                    c -> c.persons().get(PERSON, dated),
+                                    b -> b.persons().get(PERSON, dated))
+                            .interactionDates()
+                            .orElseThrow()
+                            .lastEventDate()
+                            .orElseThrow());
 
             OffsetDateTime later = now().minusHours(1);
-            UpdateInteractionRequest update = UpdateInteractionRequest.builder().type(InteractionType.MEETING)
-                    .personIds(List.of(ME, PERSON)).date(later).content("Kick-off, moved").build();
-            api.call(c -> c.interactions().update(id, update), b -> b.interactions().update(id, update));
-            assertSameInstant(later, api.call(c -> c.interactions().get(id, InteractionType.MEETING),
-                    b -> b.interactions().get(id, InteractionType.MEETING)).date());
-            assertSameInstant(later, api.call(c -> c.persons().get(PERSON, dated), b -> b.persons().get(PERSON, dated))
-                    .interactionDates().orElseThrow().lastEventDate().orElseThrow());
+            UpdateInteractionRequest update = UpdateInteractionRequest.builder()
+                    .type(InteractionType.MEETING)
+                    .personIds(List.of(ME, PERSON))
+                    .date(later)
+                    .content("Kick-off, moved")
+                    .build();
+            api.call(
+                    c -> c.interactions().update(id, update),
+                    b -> b.interactions().update(id, update));
+            assertSameInstant(
+                    later,
+                    api.call(
+                                    c -> c.interactions().get(id, InteractionType.MEETING),
+                                    b -> b.interactions().get(id, InteractionType.MEETING))
+                            .date());
+            assertSameInstant(
+                    later,
+                    api.call(
+                                    c -> c.persons().get(PERSON, dated),
+                                    b -> b.persons().get(PERSON, dated))
+                            .interactionDates()
+                            .orElseThrow()
+                            .lastEventDate()
+                            .orElseThrow());
             long noteId = created.notes().get(0);
-            assertEquals("Kick-off, moved", api.call(c -> c.notes().get(noteId), b -> b.notes().get(noteId)).content());
+            assertEquals(
+                    "Kick-off, moved",
+                    api.call(c -> c.notes().get(noteId), b -> b.notes().get(noteId))
+                            .content());
 
-            api.run(c -> c.interactions().delete(id, InteractionType.MEETING),
+            api.run(
+                    c -> c.interactions().delete(id, InteractionType.MEETING),
                     b -> b.interactions().delete(id, InteractionType.MEETING));
-            assertThrows(NotFoundException.class, () -> api.call(c -> c.interactions().get(id, InteractionType.MEETING),
-                    b -> b.interactions().get(id, InteractionType.MEETING)));
-            assertTrue(api.call(c -> c.persons().get(PERSON, dated), b -> b.persons().get(PERSON, dated))
-                    .interactionDates().orElseThrow().lastEventDate().isEmpty());
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(
+                            c -> c.interactions().get(id, InteractionType.MEETING),
+                            b -> b.interactions().get(id, InteractionType.MEETING)));
+            assertTrue(api.call(
+                            c -> c.persons().get(PERSON, dated),
+                            b -> b.persons().get(PERSON, dated))
+                    .interactionDates()
+                    .orElseThrow()
+                    .lastEventDate()
+                    .isEmpty());
         });
     }
 
@@ -541,28 +837,47 @@ class StatefulScenariosTest {
             for (int i = 1; i <= 3; i++) {
                 CreateWebhookSubscriptionRequest create = CreateWebhookSubscriptionRequest.builder()
                         .webhookUrl(URI.create("https://hooks.example.com/" + i))
-                        .subscriptions(List.of(WebhookEventType.PERSON_CREATED)).build();
-                ids.add(api.call(c -> c.webhooks().create(create), b -> b.webhooks().create(create)).id());
+                        .subscriptions(List.of(WebhookEventType.PERSON_CREATED))
+                        .build();
+                ids.add(api.call(
+                                c -> c.webhooks().create(create),
+                                b -> b.webhooks().create(create))
+                        .id());
             }
             CreateWebhookSubscriptionRequest fourth = CreateWebhookSubscriptionRequest.builder()
-                    .webhookUrl(URI.create("https://hooks.example.com/4")).build();
-            assertThrows(ValidationException.class,
-                    () -> api.call(c -> c.webhooks().create(fourth), b -> b.webhooks().create(fourth)));
+                    .webhookUrl(URI.create("https://hooks.example.com/4"))
+                    .build();
+            assertThrows(
+                    ValidationException.class,
+                    () -> api.call(
+                            c -> c.webhooks().create(fourth), b -> b.webhooks().create(fourth)));
             long id = ids.get(0);
-            WebhookSubscription read = api.call(c -> c.webhooks().get(id), b -> b.webhooks().get(id));
+            WebhookSubscription read =
+                    api.call(c -> c.webhooks().get(id), b -> b.webhooks().get(id));
             assertEquals(URI.create("https://hooks.example.com/1"), read.webhookUrl());
             assertEquals(ME, read.createdBy());
-            assertEquals(ids, api.call(c -> c.webhooks().list().collectList(), b -> b.webhooks().list()).stream()
-                    .map(WebhookSubscription::id).toList());
+            assertEquals(
+                    ids,
+                    api
+                            .call(
+                                    c -> c.webhooks().list().collectList(),
+                                    b -> b.webhooks().list())
+                            .stream()
+                            .map(WebhookSubscription::id)
+                            .toList());
 
-            UpdateWebhookSubscriptionRequest disable = UpdateWebhookSubscriptionRequest.builder().disabled(true).build();
+            UpdateWebhookSubscriptionRequest disable =
+                    UpdateWebhookSubscriptionRequest.builder().disabled(true).build();
             api.call(c -> c.webhooks().update(id, disable), b -> b.webhooks().update(id, disable));
-            WebhookSubscription disabled = api.call(c -> c.webhooks().get(id), b -> b.webhooks().get(id));
+            WebhookSubscription disabled =
+                    api.call(c -> c.webhooks().get(id), b -> b.webhooks().get(id));
             assertTrue(disabled.disabled());
             assertEquals(List.of(WebhookEventType.PERSON_CREATED), disabled.subscriptions());
 
             api.run(c -> c.webhooks().delete(id), b -> b.webhooks().delete(id));
-            assertThrows(NotFoundException.class, () -> api.call(c -> c.webhooks().get(id), b -> b.webhooks().get(id)));
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(c -> c.webhooks().get(id), b -> b.webhooks().get(id)));
             api.call(c -> c.webhooks().create(fourth), b -> b.webhooks().create(fourth));
             assertEquals(3, server.state().webhookSubscriptions().size());
         });
@@ -573,23 +888,39 @@ class StatefulScenariosTest {
     void anUploadedFileIsListedAndDownloadsItsBytes(Flavour flavour) {
         scenario(flavour, api -> {
             byte[] bytes = "name,deal\nZelda,42\n".getBytes(StandardCharsets.UTF_8);
-            EntityFileUpload upload = EntityFileUpload.builder().file(UploadFile.of("deals.csv", bytes))
-                    .personId(PERSON).build();
+            EntityFileUpload upload = EntityFileUpload.builder()
+                    .file(UploadFile.of("deals.csv", bytes))
+                    .personId(PERSON)
+                    .build();
             api.run(c -> c.entityFiles().upload(upload), b -> b.entityFiles().upload(upload));
-            EntityFileQuery ofPerson = EntityFileQuery.builder().personId(PERSON).build();
-            EntityFile file = api.all(c -> c.entityFiles().list(ofPerson), b -> b.entityFiles().list(ofPerson))
-                    .stream().filter(f -> f.name().equals("deals.csv")).findFirst().orElseThrow();
+            EntityFileQuery ofPerson =
+                    EntityFileQuery.builder().personId(PERSON).build();
+            EntityFile file = api
+                    .all(
+                            c -> c.entityFiles().list(ofPerson),
+                            b -> b.entityFiles().list(ofPerson))
+                    .stream()
+                    .filter(f -> f.name().equals("deals.csv"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(bytes.length, file.size());
             assertEquals(ME, file.uploaderId());
             assertSameInstant(now(), file.createdAt());
             long id = file.id();
-            assertEquals("deals.csv", api.call(c -> c.entityFiles().get(id), b -> b.entityFiles().get(id)).name());
-            byte[] downloaded = api.call(c -> c.entityFiles().download(id).reduce(new byte[0], StatefulScenariosTest::concat),
+            assertEquals(
+                    "deals.csv",
+                    api.call(c -> c.entityFiles().get(id), b -> b.entityFiles().get(id))
+                            .name());
+            byte[] downloaded = api.call(
+                    c -> c.entityFiles().download(id).reduce(new byte[0], StatefulScenariosTest::concat),
                     b -> readAll(b.entityFiles().download(id)));
             assertArrayEquals(bytes, downloaded);
             assertArrayEquals(bytes, server.state().entityFileContent(id).orElseThrow());
-            assertThrows(NotFoundException.class, () -> api.call(c -> c.entityFiles().get(id + 1000),
-                    b -> b.entityFiles().get(id + 1000)));
+            assertThrows(
+                    NotFoundException.class,
+                    () -> api.call(
+                            c -> c.entityFiles().get(id + 1000),
+                            b -> b.entityFiles().get(id + 1000)));
         });
     }
 

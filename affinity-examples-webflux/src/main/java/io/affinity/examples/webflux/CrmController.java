@@ -40,8 +40,8 @@ public class CrmController {
      * @return the persons
      */
     @GetMapping(value = "/persons", produces = MediaType.APPLICATION_NDJSON_VALUE)
-    public Flux<Person> persons(@RequestParam(defaultValue = "") String term,
-                                @RequestParam(defaultValue = "1000") long limit) {
+    public Flux<Person> persons(
+            @RequestParam(defaultValue = "") String term, @RequestParam(defaultValue = "1000") long limit) {
         var search = PersonSearch.builder();
         if (!term.isBlank()) {
             search.term(term);
@@ -77,8 +77,7 @@ public class CrmController {
      */
     @GetMapping("/lists/{listId}/entries/count")
     public Mono<Map<String, Long>> countEntries(@PathVariable long listId) {
-        return affinity.listEntries().list(listId).count()
-                .map(count -> Map.of("listId", listId, "entries", count));
+        return affinity.listEntries().list(listId).count().map(count -> Map.of("listId", listId, "entries", count));
     }
 
     /**

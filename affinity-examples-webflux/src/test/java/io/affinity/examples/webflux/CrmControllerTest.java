@@ -28,6 +28,7 @@ class CrmControllerTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AffinityMockServer server;
 
@@ -42,9 +43,16 @@ class CrmControllerTest {
     void streamsPersonsPageByPage() {
         server.seed(Dataset.builder().persons(1_234).build());
 
-        List<Person> persons = http.get().uri("/api/persons?limit=1234").accept(MediaType.APPLICATION_NDJSON)
-                .exchange().expectStatus().isOk()
-                .returnResult(Person.class).getResponseBody().collectList().block();
+        List<Person> persons = http.get()
+                .uri("/api/persons?limit=1234")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(Person.class)
+                .getResponseBody()
+                .collectList()
+                .block();
 
         assertThat(persons).hasSize(1_234);
         assertThat(persons.get(0).id()).isEqualTo(Dataset.PERSON_BASE + 1);
@@ -55,15 +63,28 @@ class CrmControllerTest {
     void countsListEntries() {
         server.seed(Dataset.builder().persons(50).lists(2, 321).build());
 
-        http.get().uri("/api/lists/{id}/entries/count", Dataset.LIST_BASE + 1).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.entries").isEqualTo(321).jsonPath("$.listId").isEqualTo(Dataset.LIST_BASE + 1);
+        http.get()
+                .uri("/api/lists/{id}/entries/count", Dataset.LIST_BASE + 1)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.entries")
+                .isEqualTo(321)
+                .jsonPath("$.listId")
+                .isEqualTo(Dataset.LIST_BASE + 1);
     }
 
     @Test
     void returnsSdkTypesAsAffinityJsonWritesThem() throws Exception {
-        byte[] body = http.get().uri("/api/persons/{id}", 1).exchange().expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody();
+        byte[] body = http.get()
+                .uri("/api/persons/{id}", 1)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         var jackson2 = AffinityJson.newObjectMapper();
         Person person = jackson2.readValue(body, Person.class);
         assertThat(jackson2.readTree(body)).isEqualTo(jackson2.readTree(jackson2.writeValueAsBytes(person)));
@@ -71,11 +92,22 @@ class CrmControllerTest {
 
     @Test
     void acceptsSdkTypesAsRequestBodies() {
-        CreatePersonRequest request = CreatePersonRequest.builder().firstName("Ada").lastName("Lovelace")
-                .addEmails("ada@example.com").build();
-        http.post().uri("/api/persons").contentType(MediaType.APPLICATION_JSON).bodyValue(request).exchange()
-                .expectStatus().isOk().expectBody(Person.class).value(person -> assertThat(person.id()).isNotNull());
-        assertThat(server.journal().requests("createPerson").get(0).body()).contains("\"first_name\":\"Ada\"")
+        CreatePersonRequest request = CreatePersonRequest.builder()
+                .firstName("Ada")
+                .lastName("Lovelace")
+                .addEmails("ada@example.com")
+                .build();
+        http.post()
+                .uri("/api/persons")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Person.class)
+                .value(person -> assertThat(person.id()).isNotNull());
+        assertThat(server.journal().requests("createPerson").get(0).body())
+                .contains("\"first_name\":\"Ada\"")
                 .doesNotContain("null");
     }
 
@@ -89,12 +121,28 @@ class CrmControllerTest {
     void showsTheClientInHealthAndItsCallsInMetrics() {
         http.get().uri("/api/persons/{id}", 1).exchange().expectStatus().isOk();
 
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.components.affinity.status").isEqualTo("UP")
-                .jsonPath("$.components.affinity.details.userRateLimit").exists();
-        http.get().uri("/actuator/metrics/affinity.client.requests?tag={tag}", "operation:/persons/{person_id}").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.measurements[0].value")
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.affinity.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.affinity.details.userRateLimit")
+                .exists();
+        http.get()
+                .uri("/actuator/metrics/affinity.client.requests?tag={tag}", "operation:/persons/{person_id}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.measurements[0].value")
                 .value(count -> assertThat(((Number) count).doubleValue()).isGreaterThanOrEqualTo(1.0));
-        http.get().uri("/actuator/metrics/affinity.client.calls.in-flight").exchange().expectStatus().isOk();
+        http.get()
+                .uri("/actuator/metrics/affinity.client.calls.in-flight")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

@@ -36,14 +36,17 @@ class BothJacksonsAgreeTest {
 
     private final ObjectMapper jackson2 = AffinityJson.newObjectMapper();
     /** A default Jackson 3 mapper, as an application has it, plus the one module. */
-    private final JsonMapper jackson3 = JsonMapper.builder().addModule(new AffinityJackson3Module()).build();
+    private final JsonMapper jackson3 =
+            JsonMapper.builder().addModule(new AffinityJackson3Module()).build();
 
     @TestFactory
     Stream<DynamicTest> everyExampleReadsAndWritesTheSameWithBothMappers() {
-        List<Spec.Example> examples = SPEC.examples().stream().filter(e -> e.file().endsWith(".json")).toList();
+        List<Spec.Example> examples =
+                SPEC.examples().stream().filter(e -> e.file().endsWith(".json")).toList();
         assertTrue(examples.size() > 59, "examples found: " + examples.size());
-        return examples.stream().map(example -> DynamicTest.dynamicTest(
-                example.file() + " (" + example.referencedFrom() + ")", () -> compare(example)));
+        return examples.stream()
+                .map(example -> DynamicTest.dynamicTest(
+                        example.file() + " (" + example.referencedFrom() + ")", () -> compare(example)));
     }
 
     private void compare(Spec.Example example) throws Exception {
@@ -61,31 +64,47 @@ class BothJacksonsAgreeTest {
     private static JavaType jackson3Type(com.fasterxml.jackson.databind.JavaType type) {
         TypeFactory types = TypeFactory.createDefaultInstance();
         if (type.isCollectionLikeType()) {
-            return types.constructCollectionType(List.class, type.getContentType().getRawClass());
+            return types.constructCollectionType(
+                    List.class, type.getContentType().getRawClass());
         }
         return types.constructType(type.getRawClass());
     }
 
     @Test
     void absentOptionalsAreLeftOutAndUnknownPropertiesIgnored() throws Exception {
-        CreatePersonRequest request = CreatePersonRequest.builder().firstName("Ada").lastName("Lovelace").build();
+        CreatePersonRequest request = CreatePersonRequest.builder()
+                .firstName("Ada")
+                .lastName("Lovelace")
+                .build();
         String written = jackson3.writeValueAsString(request);
         assertEquals(jackson2.writeValueAsString(request), written);
         assertFalse(written.contains("null"), written);
 
         Person person = jackson3.readValue(
                 "{\"id\":1,\"type\":0,\"first_name\":\"A\",\"last_name\":\"B\",\"primary_email\":null,"
-                        + "\"emails\":null,\"surprise\":{\"x\":[1]}}", Person.class);
-        assertEquals(jackson2.readValue("{\"id\":1,\"type\":0,\"first_name\":\"A\",\"last_name\":\"B\","
-                + "\"primary_email\":null,\"emails\":null,\"surprise\":{\"x\":[1]}}", Person.class), person);
+                        + "\"emails\":null,\"surprise\":{\"x\":[1]}}",
+                Person.class);
+        assertEquals(
+                jackson2.readValue(
+                        "{\"id\":1,\"type\":0,\"first_name\":\"A\",\"last_name\":\"B\","
+                                + "\"primary_email\":null,\"emails\":null,\"surprise\":{\"x\":[1]}}",
+                        Person.class),
+                person);
         assertTrue(person.emails().isEmpty());
     }
 
     @Test
     void fieldValueVariantsOpenEnumsAndValueTypesMatch() throws Exception {
-        for (String value : List.of("\"Title 1\"", "12.50", "7", "\"2017-05-04T10:44:31.526-08:00\"",
-                "{\"id\":3,\"text\":\"High\",\"rank\":1,\"color\":2}", "{\"city\":\"Paris\",\"country\":null}",
-                "[1,\"a\",null]", "{\"weird\":true}", "true")) {
+        for (String value : List.of(
+                "\"Title 1\"",
+                "12.50",
+                "7",
+                "\"2017-05-04T10:44:31.526-08:00\"",
+                "{\"id\":3,\"text\":\"High\",\"rank\":1,\"color\":2}",
+                "{\"city\":\"Paris\",\"country\":null}",
+                "[1,\"a\",null]",
+                "{\"weird\":true}",
+                "true")) {
             FieldValueData two = jackson2.readValue(value, FieldValueData.class);
             FieldValueData three = jackson3.readValue(value, FieldValueData.class);
             assertEquals(two, three, value);
@@ -93,20 +112,36 @@ class BothJacksonsAgreeTest {
         }
         FieldValueData twelve = new FieldValueData.NumberValue(new java.math.BigDecimal("12.50"));
         assertEquals("12.50", jackson3.writeValueAsString(twelve));
-        assertEquals(jackson2.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        new FieldValueData.LocationValue(Optional.of("1 Main St"), Optional.of("Paris"),
-                                Optional.empty(), Optional.empty(), Optional.empty())).replaceAll("\\s", ""),
-                jackson3.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        new FieldValueData.LocationValue(Optional.of("1 Main St"), Optional.of("Paris"),
-                                Optional.empty(), Optional.empty(), Optional.empty())).replaceAll("\\s", ""));
-        FieldValue text = FieldValue.builder().id(1L).fieldId(2L).entityId(3L)
+        assertEquals(
+                jackson2.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(new FieldValueData.LocationValue(
+                                Optional.of("1 Main St"),
+                                Optional.of("Paris"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()))
+                        .replaceAll("\\s", ""),
+                jackson3.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(new FieldValueData.LocationValue(
+                                Optional.of("1 Main St"),
+                                Optional.of("Paris"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()))
+                        .replaceAll("\\s", ""));
+        FieldValue text = FieldValue.builder()
+                .id(1L)
+                .fieldId(2L)
+                .entityId(3L)
                 .createdAt(OffsetDateTime.parse("2017-05-04T10:44:31.526-08:00"))
-                .value(new FieldValueData.TextValue("Title 1")).build();
+                .value(new FieldValueData.TextValue("Title 1"))
+                .build();
         assertTrue(jackson3.writeValueAsString(text).contains("\"value\":\"Title 1\""));
         assertEquals(jackson2.writeValueAsString(text), jackson3.writeValueAsString(text));
 
         for (String quota : List.of("900", "\"unlimited\"")) {
-            assertEquals(jackson2.readValue(quota, RateLimitQuota.class), jackson3.readValue(quota, RateLimitQuota.class));
+            assertEquals(
+                    jackson2.readValue(quota, RateLimitQuota.class), jackson3.readValue(quota, RateLimitQuota.class));
             assertEquals(quota, jackson3.writeValueAsString(jackson3.readValue(quota, RateLimitQuota.class)));
         }
         for (String when : List.of("\"2024-03-01\"", "\"2024-03-01T10:00:00-08:00\"")) {
@@ -117,7 +152,8 @@ class BothJacksonsAgreeTest {
         String list = "{\"id\":1,\"type\":42,\"name\":\"L\",\"public\":true,\"owner_id\":2,\"list_size\":0}";
         AffinityList read = jackson3.readValue(list, AffinityList.class);
         assertFalse(read.type().isKnown());
-        assertEquals(jackson2.writeValueAsString(jackson2.readValue(list, AffinityList.class)),
+        assertEquals(
+                jackson2.writeValueAsString(jackson2.readValue(list, AffinityList.class)),
                 jackson3.writeValueAsString(read));
     }
 
@@ -126,14 +162,20 @@ class BothJacksonsAgreeTest {
         String json = "{\"id\":1,\"type\":0,\"first_name\":\"A\",\"last_name\":\"B\","
                 + "\"interaction_dates\":{\"first_email_date\":\"2017-05-04T10:44:31.526-08:00\"}}";
         Person person = jackson3.readValue(json, Person.class);
-        assertEquals(jackson2.writeValueAsString(jackson2.readValue(json, Person.class)),
+        assertEquals(
+                jackson2.writeValueAsString(jackson2.readValue(json, Person.class)),
                 jackson3.writeValueAsString(person));
         assertTrue(jackson3.writeValueAsString(person).contains("-08:00"), jackson3.writeValueAsString(person));
-        assertEquals(Optional.of(new BigDecimal("12.5")).map(BigDecimal::toPlainString),
+        assertEquals(
+                Optional.of(new BigDecimal("12.5")).map(BigDecimal::toPlainString),
                 Optional.of(((FieldValueData.NumberValue) jackson3.readValue("12.5", FieldValueData.class))
-                        .number().toPlainString()));
-        assertEquals(OffsetDateTime.parse("2017-05-04T10:44:31.526-08:00").getOffset(),
-                ((FieldValueData.DateValue) jackson3.readValue("\"2017-05-04T10:44:31.526-08:00\"",
-                        FieldValueData.class)).dateTime().getOffset());
+                        .number()
+                        .toPlainString()));
+        assertEquals(
+                OffsetDateTime.parse("2017-05-04T10:44:31.526-08:00").getOffset(),
+                ((FieldValueData.DateValue)
+                                jackson3.readValue("\"2017-05-04T10:44:31.526-08:00\"", FieldValueData.class))
+                        .dateTime()
+                        .getOffset());
     }
 }

@@ -25,30 +25,31 @@ import java.util.List;
  */
 public final class AffinityJson {
 
-  private AffinityJson() {
-  }
+    private AffinityJson() {}
 
-  /**
-   * Creates a new mapper configured for the Affinity API. The mapper is thread-safe once built;
-   * create it once and share it.
-   *
-   * @return a new, fully configured mapper
-   */
-  public static ObjectMapper newObjectMapper() {
-    JsonMapper mapper = JsonMapper.builder()
-        .addModule(new Jdk8Module())
-        .addModule(new JavaTimeModule())
-        .addModule(new SimpleModule("affinity-date-times").addDeserializer(OffsetDateTime.class,
-            new OffsetDateTimeDeserializer(InstantDeserializer.OFFSET_DATE_TIME)))
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-        .build();
-    JsonSetter.Value nullsAsEmpty = JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY);
-    mapper.configOverride(List.class).setSetterInfo(nullsAsEmpty);
-    mapper.configOverride(Collection.class).setSetterInfo(nullsAsEmpty);
-    return mapper;
-  }
+    /**
+     * Creates a new mapper configured for the Affinity API. The mapper is thread-safe once built;
+     * create it once and share it.
+     *
+     * @return a new, fully configured mapper
+     */
+    public static ObjectMapper newObjectMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("affinity-date-times")
+                        .addDeserializer(
+                                OffsetDateTime.class,
+                                new OffsetDateTimeDeserializer(InstantDeserializer.OFFSET_DATE_TIME)))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+                .build();
+        JsonSetter.Value nullsAsEmpty = JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY);
+        mapper.configOverride(List.class).setSetterInfo(nullsAsEmpty);
+        mapper.configOverride(Collection.class).setSetterInfo(nullsAsEmpty);
+        return mapper;
+    }
 }

@@ -14,23 +14,23 @@ import java.time.OffsetDateTime;
  */
 final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime> {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient JsonDeserializer<OffsetDateTime> fallback;
+    private final transient JsonDeserializer<OffsetDateTime> fallback;
 
-  OffsetDateTimeDeserializer(JsonDeserializer<OffsetDateTime> fallback) {
-    super(OffsetDateTime.class);
-    this.fallback = fallback;
-  }
-
-  @Override
-  public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-    if (parser.hasToken(JsonToken.VALUE_STRING)) {
-      OffsetDateTime parsed = OffsetDateTimes.parse(parser.getText());
-      if (parsed != null) {
-        return parsed;
-      }
+    OffsetDateTimeDeserializer(JsonDeserializer<OffsetDateTime> fallback) {
+        super(OffsetDateTime.class);
+        this.fallback = fallback;
     }
-    return fallback.deserialize(parser, context);
-  }
+
+    @Override
+    public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.hasToken(JsonToken.VALUE_STRING)) {
+            OffsetDateTime parsed = OffsetDateTimes.parse(parser.getText());
+            if (parsed != null) {
+                return parsed;
+            }
+        }
+        return fallback.deserialize(parser, context);
+    }
 }

@@ -19,9 +19,16 @@ public class DecodeException extends AffinityException {
      * @param cause       the parser's failure
      */
     public DecodeException(String method, String path, int statusCode, String bodySnippet, Throwable cause) {
-        super(method, path, statusCode, "could not decode the response body"
-                + (cause == null || cause.getMessage() == null ? "" : " (" + firstLine(cause.getMessage()) + ")")
-                + "; body starts with: " + bodySnippet, cause);
+        super(
+                method,
+                path,
+                statusCode,
+                "could not decode the response body"
+                        + (cause == null || cause.getMessage() == null
+                                ? ""
+                                : " (" + firstLine(cause.getMessage()) + ")")
+                        + "; body starts with: " + bodySnippet,
+                cause);
         this.bodySnippet = bodySnippet;
     }
 

@@ -35,8 +35,8 @@ public class ErrorResponseException extends AffinityException {
      * @param serverMessage the message the server gave in its body, or {@code null}
      * @param meaning       what the status means, used in the message when the server gave none
      */
-    protected ErrorResponseException(String method, String path, Integer statusCode, String serverMessage,
-                                     String meaning) {
+    protected ErrorResponseException(
+            String method, String path, Integer statusCode, String serverMessage, String meaning) {
         super(method, path, statusCode, serverMessage == null ? meaning : meaning + ": " + serverMessage, null);
         this.serverMessage = serverMessage;
     }

@@ -18,8 +18,12 @@ public class PaginationException extends AffinityException {
      * @param pageToken the token returned twice
      */
     public PaginationException(String method, String path, String pageToken) {
-        super(method, path, null, "the server returned page token '" + pageToken
-                + "' a second time; stopping instead of looping", null);
+        super(
+                method,
+                path,
+                null,
+                "the server returned page token '" + pageToken + "' a second time; stopping instead of looping",
+                null);
         this.pageToken = pageToken;
     }
 
@@ -32,8 +36,13 @@ public class PaginationException extends AffinityException {
      * @param pageToken  the next token of the last of them
      */
     public PaginationException(String method, String path, int emptyPages, String pageToken) {
-        super(method, path, null, "the server returned " + emptyPages + " empty pages in a row, each with a next "
-                + "page token; stopping instead of walking on", null);
+        super(
+                method,
+                path,
+                null,
+                "the server returned " + emptyPages + " empty pages in a row, each with a next "
+                        + "page token; stopping instead of walking on",
+                null);
         this.pageToken = pageToken;
     }
 

@@ -19,8 +19,12 @@ public class ResponseTooLargeException extends AffinityException {
      * @param maxResponseSize the limit in bytes
      */
     public ResponseTooLargeException(String method, String path, int statusCode, long maxResponseSize) {
-        super(method, path, statusCode, "response body exceeds the maximum response size of " + maxResponseSize
-                + " bytes", null);
+        super(
+                method,
+                path,
+                statusCode,
+                "response body exceeds the maximum response size of " + maxResponseSize + " bytes",
+                null);
         this.maxResponseSize = maxResponseSize;
     }
 

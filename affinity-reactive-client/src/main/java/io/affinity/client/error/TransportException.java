@@ -33,11 +33,15 @@ public class TransportException extends AffinityException {
      * @param requestMayHaveBeenSent whether writing the request had started
      * @param cause                  the underlying failure
      */
-    public TransportException(String method, String path, Kind kind, boolean requestMayHaveBeenSent,
-                              Throwable cause) {
-        super(method, path, null, describe(kind) + (requestMayHaveBeenSent
-                ? " (the request may have been sent)" : " (the request was not sent)")
-                + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+    public TransportException(String method, String path, Kind kind, boolean requestMayHaveBeenSent, Throwable cause) {
+        super(
+                method,
+                path,
+                null,
+                describe(kind)
+                        + (requestMayHaveBeenSent ? " (the request may have been sent)" : " (the request was not sent)")
+                        + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                cause);
         this.kind = kind;
         this.requestMayHaveBeenSent = requestMayHaveBeenSent;
     }

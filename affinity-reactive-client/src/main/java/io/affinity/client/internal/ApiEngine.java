@@ -1,11 +1,11 @@
 package io.affinity.client.internal;
 
-import io.affinity.client.internal.check.Args;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.PaginationException;
 import io.affinity.client.error.TransportException;
+import io.affinity.client.internal.check.Args;
 import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PageFetcher;
 import io.affinity.client.paging.PagedFlux;
@@ -74,15 +74,23 @@ public final class ApiEngine implements AutoCloseable {
         this.scheduler = settings.scheduler();
         this.ownedProvider = ownedProvider;
         this.clock = clock;
-        this.transport = new HttpTransport(httpClient, settings.baseUrl(), settings.maxResponseSize(),
-                settings.credentials());
-        this.limiter = settings.rateLimiter() != null ? settings.rateLimiter()
+        this.transport =
+                new HttpTransport(httpClient, settings.baseUrl(), settings.maxResponseSize(), settings.credentials());
+        this.limiter = settings.rateLimiter() != null
+                ? settings.rateLimiter()
                 : RateLimiter.tokenBucket(settings.rateLimitOptions(), settings.scheduler(), settings.ticker());
         this.retryPolicy = new RetryPolicy(settings.retryOptions(), settings.rateLimitOptions(), settings.scheduler());
         this.errors = new ResponseErrors(mapper, settings.credentials());
         this.callPath = new CallPath(limiter, settings.listener(), settings.ticker());
-        this.downloads = new Downloads(transport, callPath, retryPolicy, errors, clock, settings.downloadTimeout(),
-                settings.scheduler(), settings.ticker());
+        this.downloads = new Downloads(
+                transport,
+                callPath,
+                retryPolicy,
+                errors,
+                clock,
+                settings.downloadTimeout(),
+                settings.scheduler(),
+                settings.ticker());
     }
 
     /**
@@ -102,13 +110,12 @@ public final class ApiEngine implements AutoCloseable {
             ownedProvider = settings.connectionPool().get();
             base = HttpClient.create(ownedProvider);
         }
-        HttpClient httpClient = base
-                .compress(true)
+        HttpClient httpClient = base.compress(true)
                 .disableRetry(true) // retries are decided by RetryPolicy, each with its own permit
                 .responseTimeout(settings.responseTimeout())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-                .headers(headers -> headers
-                        .set(HttpHeaderNames.USER_AGENT, SdkVersion.USER_AGENT)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        settings.connectTimeout().toMillis())
+                .headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, SdkVersion.USER_AGENT)
                         .set(HttpHeaderNames.ACCEPT, JSON));
         return new ApiEngine(settings, httpClient, ownedProvider, clock);
     }
@@ -141,8 +148,9 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     private <T> Mono<T> executePage(ApiRequest request, ResponseType<T> type) {
-        return execute(request, type).switchIfEmpty(Mono.error(() -> new DecodeException(
-                request.method().name(), request.path(), 200, "(no body: a page must have one)", null)));
+        return execute(request, type)
+                .switchIfEmpty(Mono.error(() -> new DecodeException(
+                        request.method().name(), request.path(), 200, "(no body: a page must have one)", null)));
     }
 
     /**
@@ -155,8 +163,8 @@ public final class ApiEngine implements AutoCloseable {
      * @param <T>       the item type
      * @return the items, fetched on demand
      */
-    public <R, T> PagedFlux<T> paged(Supplier<ApiRequest> firstPage, ResponseType<R> type,
-                                     Function<? super R, Page<T>> toPage) {
+    public <R, T> PagedFlux<T> paged(
+            Supplier<ApiRequest> firstPage, ResponseType<R> type, Function<? super R, Page<T>> toPage) {
         return PagedFlux.of(new EnginePageFetcher<>(firstPage, type, toPage), maxEmptyPages);
     }
 
@@ -184,9 +192,10 @@ public final class ApiEngine implements AutoCloseable {
      * @return the body, in buffers the subscriber owns
      */
     public Flux<ByteBuffer> download(Supplier<ApiRequest> request) {
-        return Mono.fromSupplier(request).flatMapMany(built -> closed.get()
-                ? Flux.error(new IllegalStateException("the Affinity client is closed"))
-                : downloads.download(built));
+        return Mono.fromSupplier(request)
+                .flatMapMany(built -> closed.get()
+                        ? Flux.error(new IllegalStateException("the Affinity client is closed"))
+                        : downloads.download(built));
     }
 
     /** @return the calls started and not yet ended */
@@ -213,21 +222,34 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     private <T> Mono<T> execute(ApiRequest request, ResponseType<T> type) {
-        return callPath.observed(request, observed -> Mono.defer(() -> {
-            CallProgress progress = new CallProgress();
-            Mono<T> result = call(request, progress, observed)
-                    .doOnCancel(progress::stop)
-                    .flatMap(response -> decode(request, response, type));
-            if (callTimeout == null) {
-                return result;
-            }
-            return result.timeout(callTimeout, Mono.error(() -> {
-                progress.stop(); // a request not yet being written never will be: "not sent" stays true
-                return new TransportException(request.method().name(), request.path(),
-                        TransportException.Kind.TIMEOUT, progress.written(),
-                        new TimeoutException("the call did not complete within the call timeout of " + callTimeout));
-            }), scheduler);
-        }).flux()).singleOrEmpty();
+        return callPath.observed(
+                        request,
+                        observed -> Mono.defer(() -> {
+                                    CallProgress progress = new CallProgress();
+                                    Mono<T> result = call(request, progress, observed)
+                                            .doOnCancel(progress::stop)
+                                            .flatMap(response -> decode(request, response, type));
+                                    if (callTimeout == null) {
+                                        return result;
+                                    }
+                                    return result.timeout(
+                                            callTimeout,
+                                            Mono.error(() -> {
+                                                progress.stop(); // a request not yet being written never will be: "not
+                                                // sent" stays true
+                                                return new TransportException(
+                                                        request.method().name(),
+                                                        request.path(),
+                                                        TransportException.Kind.TIMEOUT,
+                                                        progress.written(),
+                                                        new TimeoutException(
+                                                                "the call did not complete within the call timeout of "
+                                                                        + callTimeout));
+                                            }),
+                                            scheduler);
+                                })
+                                .flux())
+                .singleOrEmpty();
     }
 
     private Mono<RawResponse> call(ApiRequest request, CallProgress progress, CallPath.Observed observed) {
@@ -238,11 +260,10 @@ public final class ApiEngine implements AutoCloseable {
         try {
             prepared = prepare(request);
         } catch (JsonProcessingException e) {
-            return Mono.error(new IllegalArgumentException("the request body cannot be written as JSON: "
-                    + e.getOriginalMessage(), e));
+            return Mono.error(new IllegalArgumentException(
+                    "the request body cannot be written as JSON: " + e.getOriginalMessage(), e));
         }
-        return Mono.defer(() -> attempt(prepared, progress, observed))
-                .retryWhen(retryPolicy.retriesOf(request));
+        return Mono.defer(() -> attempt(prepared, progress, observed)).retryWhen(retryPolicy.retriesOf(request));
     }
 
     private PreparedCall prepare(ApiRequest request) throws JsonProcessingException {
@@ -256,8 +277,8 @@ public final class ApiEngine implements AutoCloseable {
         if (body instanceof ApiRequest.FormBody form) {
             StringBuilder encoded = new StringBuilder();
             ApiRequest.appendEncoded(encoded, form.fields());
-            return new PreparedCall(request, request.pathAndQuery(),
-                    encoded.toString().getBytes(StandardCharsets.UTF_8), FORM);
+            return new PreparedCall(
+                    request, request.pathAndQuery(), encoded.toString().getBytes(StandardCharsets.UTF_8), FORM);
         }
         return new PreparedCall(request, request.pathAndQuery(), null, null);
     }
@@ -270,27 +291,45 @@ public final class ApiEngine implements AutoCloseable {
         ApiRequest request = call.request();
         String method = request.method().name();
         return callPath.attempt(request, observed, progress, (permit, attemptOf) -> {
-            long start = System.nanoTime();
-            int attempt = attemptOf.attempt();
-            return transport.exchange(call, progress)
-                    .timeout(attemptTimeout, scheduler)
-                    .onErrorMap(TimeoutException.class, timeout -> new TransportException(method,
-                            request.path(), TransportException.Kind.TIMEOUT, progress.abandonCurrent(),
-                            new TimeoutException("no complete response within the attempt timeout of "
-                                    + attemptTimeout)))
-                    .doOnError(failure -> LOG.debug("{} {} failed (attempt {}, {} ms): {}", method,
-                            request.path(), attempt, elapsedMillis(start), failure.getMessage()))
-                    .flatMap(response -> {
-                        LOG.debug("{} {} -> {} (attempt {}, {} ms)", method, request.path(),
-                                response.status(), attempt, elapsedMillis(start));
-                        attemptOf.responded(response.status());
-                        RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
-                        permit.release(feedback);
-                        return response.isSuccess() ? Mono.just(response)
-                                : Mono.error(errors.forStatus(request, response, feedback));
-                    })
-                    .flux();
-        }).singleOrEmpty();
+                    long start = System.nanoTime();
+                    int attempt = attemptOf.attempt();
+                    return transport
+                            .exchange(call, progress)
+                            .timeout(attemptTimeout, scheduler)
+                            .onErrorMap(
+                                    TimeoutException.class,
+                                    timeout -> new TransportException(
+                                            method,
+                                            request.path(),
+                                            TransportException.Kind.TIMEOUT,
+                                            progress.abandonCurrent(),
+                                            new TimeoutException("no complete response within the attempt timeout of "
+                                                    + attemptTimeout)))
+                            .doOnError(failure -> LOG.debug(
+                                    "{} {} failed (attempt {}, {} ms): {}",
+                                    method,
+                                    request.path(),
+                                    attempt,
+                                    elapsedMillis(start),
+                                    failure.getMessage()))
+                            .flatMap(response -> {
+                                LOG.debug(
+                                        "{} {} -> {} (attempt {}, {} ms)",
+                                        method,
+                                        request.path(),
+                                        response.status(),
+                                        attempt,
+                                        elapsedMillis(start));
+                                attemptOf.responded(response.status());
+                                RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
+                                permit.release(feedback);
+                                return response.isSuccess()
+                                        ? Mono.just(response)
+                                        : Mono.error(errors.forStatus(request, response, feedback));
+                            })
+                            .flux();
+                })
+                .singleOrEmpty();
     }
 
     private static long elapsedMillis(long startNanos) {

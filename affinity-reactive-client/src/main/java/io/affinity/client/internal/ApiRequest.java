@@ -35,8 +35,8 @@ public final class ApiRequest {
     private final List<Map.Entry<String, String>> query;
     private final Body body;
 
-    private ApiRequest(HttpMethod method, String path, String pathTemplate, List<Map.Entry<String, String>> query,
-                       Body body) {
+    private ApiRequest(
+            HttpMethod method, String path, String pathTemplate, List<Map.Entry<String, String>> query, Body body) {
         this.method = method;
         this.path = path;
         this.pathTemplate = pathTemplate;
@@ -106,8 +106,9 @@ public final class ApiRequest {
      */
     public boolean isReplayable() {
         return !(body instanceof MultipartBody multipart)
-                || multipart.parts().stream().allMatch(part -> !(part instanceof FilePart file)
-                        || file.content().canBeSent());
+                || multipart.parts().stream()
+                        .allMatch(part -> !(part instanceof FilePart file)
+                                || file.content().canBeSent());
     }
 
     /** @return the encoded path and query string, for example {@code /persons?term=a%20b&page_size=10} */
@@ -138,7 +139,8 @@ public final class ApiRequest {
                 out.append('&');
             }
             Map.Entry<String, String> param = params.get(i);
-            out.append(PercentEncoding.encode(param.getKey())).append('=')
+            out.append(PercentEncoding.encode(param.getKey()))
+                    .append('=')
                     .append(PercentEncoding.encode(param.getValue()));
         }
     }
@@ -149,20 +151,16 @@ public final class ApiRequest {
     }
 
     /** A request body. */
-    sealed interface Body permits JsonBody, FormBody, MultipartBody {
-    }
+    sealed interface Body permits JsonBody, FormBody, MultipartBody {}
 
     /** A body written as JSON by the client's object mapper. */
-    record JsonBody(Object value) implements Body {
-    }
+    record JsonBody(Object value) implements Body {}
 
     /** A body written as {@code application/x-www-form-urlencoded}. */
-    record FormBody(List<Map.Entry<String, String>> fields) implements Body {
-    }
+    record FormBody(List<Map.Entry<String, String>> fields) implements Body {}
 
     /** A body written as {@code multipart/form-data}, streamed part by part. */
-    record MultipartBody(List<Part> parts) implements Body {
-    }
+    record MultipartBody(List<Part> parts) implements Body {}
 
     /** One part of a multipart body. */
     sealed interface Part permits FieldPart, FilePart {
@@ -172,12 +170,10 @@ public final class ApiRequest {
     }
 
     /** A text field of a multipart body. */
-    record FieldPart(String name, String value) implements Part {
-    }
+    record FieldPart(String name, String value) implements Part {}
 
     /** A file of a multipart body. */
-    record FilePart(String name, String filename, String contentType, PartContent content) implements Part {
-    }
+    record FilePart(String name, String filename, String contentType, PartContent content) implements Part {}
 
     /** Builder of {@link ApiRequest}. Its methods throw {@link IllegalArgumentException} on misuse. */
     public static final class Builder {
@@ -293,8 +289,12 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder multipartFile(String name, String filename, String contentType, PartContent content) {
-            multipartParts().add(new FilePart(Args.notBlank("name", name), Args.notBlank("filename", filename),
-                    Args.notBlank("contentType", contentType), Args.notNull("content", content)));
+            multipartParts()
+                    .add(new FilePart(
+                            Args.notBlank("name", name),
+                            Args.notBlank("filename", filename),
+                            Args.notBlank("contentType", contentType),
+                            Args.notNull("content", content)));
             return this;
         }
 
@@ -322,21 +322,30 @@ public final class ApiRequest {
                 used++;
             }
             matcher.appendTail(path);
-            Args.check(used == pathParams.size(), "pathParams " + pathParams.keySet(),
+            Args.check(
+                    used == pathParams.size(),
+                    "pathParams " + pathParams.keySet(),
                     "name variables missing from " + pathTemplate);
-            Args.check(multipartParts == null || (jsonBody == null && formFields == null), "body",
+            Args.check(
+                    multipartParts == null || (jsonBody == null && formFields == null),
+                    "body",
                     "cannot be both multipart and JSON or a form");
-            Body body = jsonBody != null ? new JsonBody(jsonBody)
-                    : formFields != null ? new FormBody(List.copyOf(formFields))
-                    : multipartParts != null ? new MultipartBody(List.copyOf(multipartParts)) : null;
+            Body body = jsonBody != null
+                    ? new JsonBody(jsonBody)
+                    : formFields != null
+                            ? new FormBody(List.copyOf(formFields))
+                            : multipartParts != null ? new MultipartBody(List.copyOf(multipartParts)) : null;
             return new ApiRequest(method, path.toString(), pathTemplate, query, body);
         }
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ApiRequest that && method.equals(that.method) && path.equals(that.path)
-                && query.equals(that.query) && Objects.equals(body, that.body);
+        return other instanceof ApiRequest that
+                && method.equals(that.method)
+                && path.equals(that.path)
+                && query.equals(that.query)
+                && Objects.equals(body, that.body);
     }
 
     @Override

@@ -75,8 +75,11 @@ final class CallPath {
      * @param exchange sends the request; it gives the permit back with the response's feedback as soon as the
      *                 response's head is read, and reports the status to the observation
      */
-    <R> Flux<R> attempt(ApiRequest request, Observed observed, CallProgress progress,
-                        BiFunction<OncePermit, Observed, Flux<R>> exchange) {
+    <R> Flux<R> attempt(
+            ApiRequest request,
+            Observed observed,
+            CallProgress progress,
+            BiFunction<OncePermit, Observed, Flux<R>> exchange) {
         return Flux.defer(() -> {
             observed.attemptStarting();
             long askedAt = ticker.read();
@@ -94,11 +97,12 @@ final class CallPath {
                     })
                     .doFinally(signal -> dequeue.run())
                     .map(OncePermit::new);
-            return Flux.usingWhen(permit,
-                    held -> progress.stopped() ? Flux.<R>empty() : exchange.apply(held, observed),
-                    held -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.none())),
-                    (held, failure) -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.none())),
-                    held -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.cancelled())))
+            return Flux.usingWhen(
+                            permit,
+                            held -> progress.stopped() ? Flux.<R>empty() : exchange.apply(held, observed),
+                            held -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.none())),
+                            (held, failure) -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.none())),
+                            held -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.cancelled())))
                     .doOnError(observed::attemptFailed);
         });
     }
@@ -155,11 +159,16 @@ final class CallPath {
                 return;
             }
             inFlight.decrementAndGet();
-            int code = failure instanceof AffinityException affinity && affinity.statusCode().isPresent()
-                    ? affinity.statusCode().getAsInt() : status;
+            int code = failure instanceof AffinityException affinity
+                            && affinity.statusCode().isPresent()
+                    ? affinity.statusCode().getAsInt()
+                    : status;
             CallOutcome outcome = cancelled ? CallOutcome.CANCELLED : outcome(failure, code);
-            CallResult result = new CallResult(code == 0 ? OptionalInt.empty() : OptionalInt.of(code), outcome,
-                    Duration.ofNanos(Math.max(0, ticker.read() - startedAt)), Optional.ofNullable(failure));
+            CallResult result = new CallResult(
+                    code == 0 ? OptionalInt.empty() : OptionalInt.of(code),
+                    outcome,
+                    Duration.ofNanos(Math.max(0, ticker.read() - startedAt)),
+                    Optional.ofNullable(failure));
             notify(() -> listener.finished(call, result));
         }
 
@@ -176,7 +185,8 @@ final class CallPath {
         if (failure == null) {
             return CallOutcome.SUCCESS;
         }
-        if (failure instanceof TransportException || failure instanceof RequestQueueFullException
+        if (failure instanceof TransportException
+                || failure instanceof RequestQueueFullException
                 || (failure instanceof RateLimitException && status == 0)) {
             return CallOutcome.TRANSPORT_ERROR;
         }

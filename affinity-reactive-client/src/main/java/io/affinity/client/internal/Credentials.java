@@ -21,8 +21,8 @@ public final class Credentials {
         String basic = Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
         this.authorization = bearer ? "Bearer " + apiKey : "Basic " + basic;
         // the key and its Basic form, whichever scheme sends it, in any letter case a server may echo it in
-        this.secrets = Pattern.compile(Pattern.quote(apiKey) + "|" + Pattern.quote(basic),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.secrets = Pattern.compile(
+                Pattern.quote(apiKey) + "|" + Pattern.quote(basic), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /**

@@ -33,6 +33,7 @@ final class Downloads {
     static final int MAX_REDIRECTS = 5;
     /** The most bytes of an error body kept for its message. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
+
     private static final byte[] NO_BODY = new byte[0];
 
     private final HttpTransport transport;
@@ -49,8 +50,15 @@ final class Downloads {
      * @param scheduler the scheduler of the deadline's timer
      * @param ticker    the clock the deadline is measured with
      */
-    Downloads(HttpTransport transport, CallPath callPath, RetryPolicy retryPolicy, ResponseErrors errors,
-              Clock clock, Duration deadline, Scheduler scheduler, Ticker ticker) {
+    Downloads(
+            HttpTransport transport,
+            CallPath callPath,
+            RetryPolicy retryPolicy,
+            ResponseErrors errors,
+            Clock clock,
+            Duration deadline,
+            Scheduler scheduler,
+            Ticker ticker) {
         this.transport = transport;
         this.callPath = callPath;
         this.retryPolicy = retryPolicy;
@@ -76,14 +84,18 @@ final class Downloads {
     /** Fails the download with a timeout once the whole of it has taken longer than the deadline. */
     private Flux<ByteBuffer> withinDeadline(Flux<ByteBuffer> body, PreparedCall call, CallProgress progress) {
         long endsAt = ticker.read() + deadline.toNanos();
-        return body.timeout(Mono.delay(deadline, scheduler),
+        return body.timeout(
+                        Mono.delay(deadline, scheduler),
                         buffer -> Mono.delay(Duration.ofNanos(Math.max(0, endsAt - ticker.read())), scheduler))
                 .onErrorMap(TimeoutException.class, timeout -> {
                     progress.stop();
-                    return new TransportException(call.request().method().name(), call.request().path(),
-                            TransportException.Kind.TIMEOUT, progress.written(),
-                            new TimeoutException("the download did not complete within the download timeout of "
-                                    + deadline));
+                    return new TransportException(
+                            call.request().method().name(),
+                            call.request().path(),
+                            TransportException.Kind.TIMEOUT,
+                            progress.written(),
+                            new TimeoutException(
+                                    "the download did not complete within the download timeout of " + deadline));
                 });
     }
 
@@ -91,20 +103,39 @@ final class Downloads {
      * One attempt through the {@link CallPath}: a permit for the API's answer, then the body, from the API or
      * where it redirects.
      */
-    private Flux<ByteBuffer> attempt(PreparedCall call, AtomicBoolean streaming, CallProgress progress,
-                                     CallPath.Observed observed) {
-        return callPath.attempt(call.request(), observed, progress, (permit, attemptOf) ->
-                transport.download(call, URI.create(transport.urlOf(call)), progress, (response, body) -> {
-                    RateLimitFeedback feedback = RateLimitHeaders.feedback(head(response), clock);
-                    permit.release(feedback);
-                    return read(call, URI.create(transport.urlOf(call)), response, body, feedback, 0,
-                            streaming, progress, attemptOf);
-                }));
+    private Flux<ByteBuffer> attempt(
+            PreparedCall call, AtomicBoolean streaming, CallProgress progress, CallPath.Observed observed) {
+        return callPath.attempt(
+                call.request(),
+                observed,
+                progress,
+                (permit, attemptOf) ->
+                        transport.download(call, URI.create(transport.urlOf(call)), progress, (response, body) -> {
+                            RateLimitFeedback feedback = RateLimitHeaders.feedback(head(response), clock);
+                            permit.release(feedback);
+                            return read(
+                                    call,
+                                    URI.create(transport.urlOf(call)),
+                                    response,
+                                    body,
+                                    feedback,
+                                    0,
+                                    streaming,
+                                    progress,
+                                    attemptOf);
+                        }));
     }
 
-    private Flux<ByteBuffer> read(PreparedCall call, URI url, HttpClientResponse response, ByteBufFlux body,
-                                  RateLimitFeedback feedback, int redirects, AtomicBoolean streaming,
-                                  CallProgress progress, CallPath.Observed observed) {
+    private Flux<ByteBuffer> read(
+            PreparedCall call,
+            URI url,
+            HttpClientResponse response,
+            ByteBufFlux body,
+            RateLimitFeedback feedback,
+            int redirects,
+            AtomicBoolean streaming,
+            CallProgress progress,
+            CallPath.Observed observed) {
         ApiRequest request = call.request();
         int status = response.status().code();
         observed.responded(status);
@@ -114,34 +145,56 @@ final class Downloads {
         if (status >= 300 && status < 400 && status != 304) {
             String location = response.responseHeaders().get(HttpHeaderNames.LOCATION);
             if (location == null || location.isBlank()) {
-                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(request.method().name(),
-                        request.path(), status, "redirect without a Location header"))).flux();
+                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(
+                                request.method().name(), request.path(), status, "redirect without a Location header")))
+                        .flux();
             }
             if (redirects >= MAX_REDIRECTS) {
-                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(request.method().name(),
-                        request.path(), status, "more than " + MAX_REDIRECTS + " redirects"))).flux();
+                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(
+                                request.method().name(),
+                                request.path(),
+                                status,
+                                "more than " + MAX_REDIRECTS + " redirects")))
+                        .flux();
             }
             URI next;
             try {
                 next = url.resolve(new URI(location.trim()));
             } catch (URISyntaxException | IllegalArgumentException e) {
-                return body.then(Mono.<ByteBuffer>error(() -> new DecodeException(request.method().name(), request.path(),
-                        status, "invalid redirect Location", e))).flux();
+                return body.then(Mono.<ByteBuffer>error(() -> new DecodeException(
+                                request.method().name(), request.path(), status, "invalid redirect Location", e)))
+                        .flux();
             }
             if ("https".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(request.method().name(),
-                        request.path(), status, "refusing to follow a redirect from https to "
-                        + next.getScheme() + ": the file would travel in clear text"))).flux();
+                return body.then(Mono.<ByteBuffer>error(() -> new ErrorResponseException(
+                                request.method().name(),
+                                request.path(),
+                                status,
+                                "refusing to follow a redirect from https to " + next.getScheme()
+                                        + ": the file would travel in clear text")))
+                        .flux();
             }
             // drain this answer, then follow: a redirect to another host never carries the API key
-            return body.then().thenMany(transport.download(call, next, progress, (nextResponse, nextBody) ->
-                    read(call, next, nextResponse, nextBody, RateLimitFeedback.none(), redirects + 1, streaming,
-                            progress, observed)));
+            return body.then()
+                    .thenMany(transport.download(
+                            call,
+                            next,
+                            progress,
+                            (nextResponse, nextBody) -> read(
+                                    call,
+                                    next,
+                                    nextResponse,
+                                    nextBody,
+                                    RateLimitFeedback.none(),
+                                    redirects + 1,
+                                    streaming,
+                                    progress,
+                                    observed)));
         }
         BodyBuffer kept = new BodyBuffer(-1, MAX_ERROR_BODY);
         return body.doOnNext(kept::append)
-                .then(Mono.<ByteBuffer>error(() -> errors.forStatus(request,
-                        new RawResponse(status, response.responseHeaders(), kept.toByteArray()), feedback)))
+                .then(Mono.<ByteBuffer>error(() -> errors.forStatus(
+                        request, new RawResponse(status, response.responseHeaders(), kept.toByteArray()), feedback)))
                 .flux();
     }
 

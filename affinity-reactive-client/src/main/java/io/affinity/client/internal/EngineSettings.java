@@ -37,10 +37,22 @@ import reactor.netty.resources.ConnectionProvider;
  * @param ticker          the monotonic clock of the default rate limiter and of deadlines
  * @param listener        hears about every call (a no-op listener when the user set none)
  */
-public record EngineSettings(Credentials credentials, String baseUrl, Duration connectTimeout,
-                             Duration responseTimeout, Duration callTimeout, RetryOptions retryOptions, RateLimitOptions rateLimitOptions,
-                             RateLimiter rateLimiter, Supplier<ConnectionProvider> connectionPool, long maxResponseSize,
-                             HttpClient httpClient, Scheduler scheduler, ObjectMapper objectMapper,
-                             Duration attemptTimeout, Duration downloadTimeout, int maxEmptyPages, Ticker ticker,
-                             AffinityClientListener listener) {
-}
+public record EngineSettings(
+        Credentials credentials,
+        String baseUrl,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        Duration callTimeout,
+        RetryOptions retryOptions,
+        RateLimitOptions rateLimitOptions,
+        RateLimiter rateLimiter,
+        Supplier<ConnectionProvider> connectionPool,
+        long maxResponseSize,
+        HttpClient httpClient,
+        Scheduler scheduler,
+        ObjectMapper objectMapper,
+        Duration attemptTimeout,
+        Duration downloadTimeout,
+        int maxEmptyPages,
+        Ticker ticker,
+        AffinityClientListener listener) {}

@@ -29,8 +29,7 @@ public final class FileTransfer {
 
     private static final int CHUNK_SIZE = 64 * 1024;
 
-    private FileTransfer() {
-    }
+    private FileTransfer() {}
 
     /**
      * Checks that a file can be uploaded and reads its size, on a bounded elastic thread.
@@ -42,11 +41,12 @@ public final class FileTransfer {
      */
     public static Mono<Long> sizeOf(String name, Path file) {
         return Mono.fromCallable(() -> {
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new IllegalArgumentException(name + " is not a readable file: " + file);
-            }
-            return Files.size(file);
-        }).subscribeOn(Schedulers.boundedElastic());
+                    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                        throw new IllegalArgumentException(name + " is not a readable file: " + file);
+                    }
+                    return Files.size(file);
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
@@ -57,35 +57,36 @@ public final class FileTransfer {
      * @return the chunks
      */
     static Flux<ByteBuf> read(Path file, long size) {
-        return Flux.using(() -> FileChannel.open(file, StandardOpenOption.READ),
-                channel -> Flux.<ByteBuf, AtomicLong>generate(AtomicLong::new, (position, sink) -> {
-                    try {
-                        long left = size - position.get();
-                        ByteBuffer chunk = ByteBuffer.allocate((int) Math.max(1, Math.min(CHUNK_SIZE, left)));
-                        int read = channel.read(chunk);
-                        if (left == 0) {
-                            if (read > 0) {
-                                throw new IOException("the file grew while it was being uploaded: " + file);
+        return Flux.using(
+                        () -> FileChannel.open(file, StandardOpenOption.READ),
+                        channel -> Flux.<ByteBuf, AtomicLong>generate(AtomicLong::new, (position, sink) -> {
+                            try {
+                                long left = size - position.get();
+                                ByteBuffer chunk = ByteBuffer.allocate((int) Math.max(1, Math.min(CHUNK_SIZE, left)));
+                                int read = channel.read(chunk);
+                                if (left == 0) {
+                                    if (read > 0) {
+                                        throw new IOException("the file grew while it was being uploaded: " + file);
+                                    }
+                                    sink.complete();
+                                } else if (read < 0) {
+                                    throw new IOException("the file shrank while it was being uploaded: " + file);
+                                } else {
+                                    position.addAndGet(read);
+                                    sink.next(Unpooled.wrappedBuffer(chunk.flip()));
+                                }
+                            } catch (IOException e) {
+                                sink.error(new UncheckedIOException("could not read the file to upload " + file, e));
                             }
-                            sink.complete();
-                        } else if (read < 0) {
-                            throw new IOException("the file shrank while it was being uploaded: " + file);
-                        } else {
-                            position.addAndGet(read);
-                            sink.next(Unpooled.wrappedBuffer(chunk.flip()));
-                        }
-                    } catch (IOException e) {
-                        sink.error(new UncheckedIOException("could not read the file to upload " + file, e));
-                    }
-                    return position;
-                }),
-                channel -> {
-                    try {
-                        channel.close();
-                    } catch (IOException ignored) {
-                        // nothing was written through it
-                    }
-                })
+                            return position;
+                        }),
+                        channel -> {
+                            try {
+                                channel.close();
+                            } catch (IOException ignored) {
+                                // nothing was written through it
+                            }
+                        })
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -104,11 +105,14 @@ public final class FileTransfer {
         Path absolute = target.toAbsolutePath();
         return Mono.usingWhen(
                 Mono.fromCallable(() -> {
-                    Args.check(absolute.getParent() != null && Files.isDirectory(absolute.getParent()), name,
-                            "must be in an existing directory: " + target);
-                    Args.check(!Files.isDirectory(absolute), name, "must not be a directory: " + target);
-                    return TempFile.create(absolute);
-                }).subscribeOn(Schedulers.boundedElastic()),
+                            Args.check(
+                                    absolute.getParent() != null && Files.isDirectory(absolute.getParent()),
+                                    name,
+                                    "must be in an existing directory: " + target);
+                            Args.check(!Files.isDirectory(absolute), name, "must not be a directory: " + target);
+                            return TempFile.create(absolute);
+                        })
+                        .subscribeOn(Schedulers.boundedElastic()),
                 temp -> content.concatMap(buffer -> temp.write(buffer), 1)
                         .then(Mono.fromCallable(() -> temp.moveTo(absolute)).subscribeOn(Schedulers.boundedElastic())),
                 temp -> Mono.fromRunnable(temp::closeAndDelete).subscribeOn(Schedulers.boundedElastic()),
@@ -141,8 +145,8 @@ public final class FileTransfer {
         }
 
         Mono<Void> write(ByteBuffer buffer) {
-            return Mono.create(sink -> channel.write(buffer, position.get(), null,
-                    new CompletionHandler<Integer, Void>() {
+            return Mono.create(sink ->
+                    channel.write(buffer, position.get(), null, new CompletionHandler<Integer, Void>() {
                         @Override
                         public void completed(Integer written, Void attachment) {
                             position.addAndGet(written);
@@ -155,7 +159,8 @@ public final class FileTransfer {
 
                         @Override
                         public void failed(Throwable failure, Void attachment) {
-                            sink.error(new UncheckedIOException("could not write " + path,
+                            sink.error(new UncheckedIOException(
+                                    "could not write " + path,
                                     failure instanceof IOException io ? io : new IOException(failure)));
                         }
                     }));

@@ -72,7 +72,8 @@ final class HttpTransport {
                     })
                     .responseConnection((response, connection) -> read(call, response, connection))
                     .single()
-                    .onErrorMap(HttpTransport::isWireFailure,
+                    .onErrorMap(
+                            HttpTransport::isWireFailure,
                             failure -> transportFailure(call, failure, sending.mayHaveBeenSent()));
         });
     }
@@ -98,8 +99,11 @@ final class HttpTransport {
      * @param <T>     what the handler emits
      * @return what the handler emits; wire failures as {@link TransportException}s
      */
-    <T> Flux<T> download(PreparedCall call, URI url, CallProgress progress,
-                         BiFunction<? super HttpClientResponse, ? super ByteBufFlux, ? extends Publisher<T>> handler) {
+    <T> Flux<T> download(
+            PreparedCall call,
+            URI url,
+            CallProgress progress,
+            BiFunction<? super HttpClientResponse, ? super ByteBufFlux, ? extends Publisher<T>> handler) {
         return Flux.defer(() -> {
             CallProgress.Request sending = progress.newRequest();
             boolean toApi = isApiOrigin(url);
@@ -116,7 +120,8 @@ final class HttpTransport {
                         return outbound;
                     })
                     .response(handler)
-                    .onErrorMap(HttpTransport::isWireFailure,
+                    .onErrorMap(
+                            HttpTransport::isWireFailure,
                             failure -> transportFailure(call, failure, sending.mayHaveBeenSent()));
         });
     }
@@ -133,8 +138,7 @@ final class HttpTransport {
     }
 
     /** Streams a multipart body: with {@code Content-Length} when known, chunked otherwise. */
-    private static NettyOutbound sendMultipart(Multipart multipart, HttpClientRequest request,
-                                               NettyOutbound outbound) {
+    private static NettyOutbound sendMultipart(Multipart multipart, HttpClientRequest request, NettyOutbound outbound) {
         request.header(HttpHeaderNames.CONTENT_TYPE, multipart.contentType());
         if (multipart.length() >= 0) {
             request.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(multipart.length()));
@@ -153,7 +157,9 @@ final class HttpTransport {
             return Mono.error(tooLarge(call, status));
         }
         BodyBuffer body = new BodyBuffer(declared, maxResponseSize);
-        return connection.inbound().receive()
+        return connection
+                .inbound()
+                .receive()
                 .doOnNext(chunk -> {
                     if (!body.append(chunk)) {
                         throw tooLarge(call, status);
@@ -164,8 +170,8 @@ final class HttpTransport {
     }
 
     private ResponseTooLargeException tooLarge(PreparedCall call, int status) {
-        return new ResponseTooLargeException(call.request().method().name(), call.request().path(), status,
-                maxResponseSize);
+        return new ResponseTooLargeException(
+                call.request().method().name(), call.request().path(), status, maxResponseSize);
     }
 
     /**
@@ -192,7 +198,7 @@ final class HttpTransport {
         } else {
             kind = TransportException.Kind.OTHER;
         }
-        return new TransportException(call.request().method().name(), call.request().path(), kind, writeStarted,
-                failure);
+        return new TransportException(
+                call.request().method().name(), call.request().path(), kind, writeStarted, failure);
     }
 }

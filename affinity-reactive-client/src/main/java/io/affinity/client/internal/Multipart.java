@@ -21,8 +21,9 @@ final class Multipart {
     private final long length;
 
     Multipart(List<ApiRequest.Part> parts) {
-        this.boundary = "affinity-java-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        this.boundary =
+                "affinity-java-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong());
         this.parts = parts;
         this.length = computeLength();
     }
@@ -69,11 +70,19 @@ final class Multipart {
 
     /** The boundary line and headers of a part, and for a field its value. */
     private byte[] head(ApiRequest.Part part) {
-        StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(escape(part.name())).append('"');
+        StringBuilder head = new StringBuilder("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(escape(part.name()))
+                .append('"');
         if (part instanceof ApiRequest.FilePart file) {
-            head.append("; filename=\"").append(escape(file.filename())).append("\"\r\n")
-                    .append("Content-Type: ").append(file.contentType()).append("\r\n\r\n");
+            head.append("; filename=\"")
+                    .append(escape(file.filename()))
+                    .append("\"\r\n")
+                    .append("Content-Type: ")
+                    .append(file.contentType())
+                    .append("\r\n\r\n");
         } else if (part instanceof ApiRequest.FieldPart field) {
             head.append("\r\n\r\n").append(field.value());
         }

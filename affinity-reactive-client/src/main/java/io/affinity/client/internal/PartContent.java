@@ -75,7 +75,7 @@ public final class PartContent {
         }
         return Flux.defer(() -> streamOpened.compareAndSet(false, true)
                 ? stream.map(buffer -> Unpooled.wrappedBuffer(Objects.requireNonNull(buffer, "stream buffer")))
-                : Flux.error(new IllegalStateException("a file given as a stream of buffers was already sent once "
-                        + "and cannot be sent again")));
+                : Flux.error(new IllegalStateException(
+                        "a file given as a stream of buffers was already sent once " + "and cannot be sent again")));
     }
 }

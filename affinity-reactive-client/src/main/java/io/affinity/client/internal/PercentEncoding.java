@@ -7,8 +7,7 @@ final class PercentEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     static String encode(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
@@ -30,7 +29,12 @@ final class PercentEncoding {
     }
 
     private static boolean isUnreserved(int b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-                || b == '-' || b == '.' || b == '_' || b == '~';
+        return (b >= 'a' && b <= 'z')
+                || (b >= 'A' && b <= 'Z')
+                || (b >= '0' && b <= '9')
+                || b == '-'
+                || b == '.'
+                || b == '_'
+                || b == '~';
     }
 }

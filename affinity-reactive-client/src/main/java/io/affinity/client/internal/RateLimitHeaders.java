@@ -22,8 +22,7 @@ final class RateLimitHeaders {
      */
     static final Duration MAX_WAIT = Duration.ofDays(31);
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     static RateLimitFeedback feedback(RawResponse response, Clock clock) {
         Instant now = clock.instant();
@@ -63,7 +62,8 @@ final class RateLimitHeaders {
             return seconds < 0 ? null : seconds(seconds);
         }
         try {
-            Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(now, at);
             return wait.isNegative() ? null : min(wait, MAX_WAIT);
         } catch (DateTimeParseException unreadable) {

@@ -9,9 +9,9 @@ import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.ErrorResponseException;
 import io.affinity.client.error.NotFoundException;
 import io.affinity.client.error.PermissionDeniedException;
-import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.error.ValidationException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.ratelimit.RateLimitFeedback;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,17 +45,19 @@ final class ResponseErrors {
             case 403 -> new PermissionDeniedException(method, path, status, message);
             case 404 -> new NotFoundException(method, path, status, message);
             case 409 -> new ConflictException(method, path, status, message);
-            case 429 -> new RateLimitException(method, path, status, message,
-                    feedback.requiredWait().orElse(null), feedback.limits());
-            default -> status >= 500 && status < 600
-                    ? new ServerException(method, path, status, message)
-                    : new ErrorResponseException(method, path, status, message);
+            case 429 ->
+                new RateLimitException(
+                        method, path, status, message, feedback.requiredWait().orElse(null), feedback.limits());
+            default ->
+                status >= 500 && status < 600
+                        ? new ServerException(method, path, status, message)
+                        : new ErrorResponseException(method, path, status, message);
         };
     }
 
     DecodeException undecodable(ApiRequest request, RawResponse response, Throwable cause) {
-        return new DecodeException(request.method().name(), request.path(), response.status(),
-                snippet(response.body()), cause);
+        return new DecodeException(
+                request.method().name(), request.path(), response.status(), snippet(response.body()), cause);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.affinity.client.internal;
 
-import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.error.ServerException;
 import io.affinity.client.error.TransportException;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.retry.RetryOptions;
 import io.netty.handler.codec.http.HttpMethod;
@@ -23,8 +23,8 @@ import reactor.util.retry.Retry;
 final class RetryPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE,
-            HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<HttpMethod> IDEMPOTENT =
+            Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(500, 502, 503, 504);
 
     private final RetryOptions options;
@@ -40,7 +40,10 @@ final class RetryPolicy {
     RetryPolicy(RetryOptions options, RateLimitOptions rateLimits, Scheduler scheduler) {
         this.options = options;
         Duration serverWait = rateLimits.maxServerWait();
-        this.maxRateLimitWait = rateLimits.maxWait().filter(wait -> wait.compareTo(serverWait) < 0).orElse(serverWait);
+        this.maxRateLimitWait = rateLimits
+                .maxWait()
+                .filter(wait -> wait.compareTo(serverWait) < 0)
+                .orElse(serverWait);
         this.scheduler = scheduler;
     }
 
@@ -59,12 +62,18 @@ final class RetryPolicy {
         return Retry.from(failures -> failures.concatMap(signal -> {
             long attempts = signal.totalRetries() + 1;
             Duration delay = request.isReplayable() && repeatable.getAsBoolean()
-                    ? delayBeforeRetry(request.method(), signal.failure(), attempts) : null;
+                    ? delayBeforeRetry(request.method(), signal.failure(), attempts)
+                    : null;
             if (delay == null) {
                 return Mono.error(signal.failure());
             }
-            LOG.debug("{} {} retry in {} ms after attempt {}: {}", request.method(), request.path(), delay.toMillis(),
-                    attempts, signal.failure().getMessage());
+            LOG.debug(
+                    "{} {} retry in {} ms after attempt {}: {}",
+                    request.method(),
+                    request.path(),
+                    delay.toMillis(),
+                    attempts,
+                    signal.failure().getMessage());
             return Mono.delay(delay, scheduler);
         }));
     }
@@ -82,8 +91,10 @@ final class RetryPolicy {
             return wait.compareTo(maxRateLimitWait) > 0 ? null : wait;
         }
         if (failure instanceof ServerException server) {
-            return IDEMPOTENT.contains(method) && RETRYABLE_STATUSES.contains(server.statusCode().orElse(0))
-                    ? backoff(attemptsMade) : null;
+            return IDEMPOTENT.contains(method)
+                            && RETRYABLE_STATUSES.contains(server.statusCode().orElse(0))
+                    ? backoff(attemptsMade)
+                    : null;
         }
         if (failure instanceof TransportException transport) {
             return !transport.requestMayHaveBeenSent() || IDEMPOTENT.contains(method) ? backoff(attemptsMade) : null;
@@ -96,7 +107,10 @@ final class RetryPolicy {
         long base = options.baseDelay().toNanos();
         long cap = options.maxDelay().toNanos();
         long ceiling = attemptsMade - 1 >= Long.numberOfLeadingZeros(Math.max(base, 1)) - 1
-                ? cap : Math.min(cap, base << (attemptsMade - 1));
-        return ceiling <= 0 ? Duration.ZERO : Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling + 1));
+                ? cap
+                : Math.min(cap, base << (attemptsMade - 1));
+        return ceiling <= 0
+                ? Duration.ZERO
+                : Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling + 1));
     }
 }

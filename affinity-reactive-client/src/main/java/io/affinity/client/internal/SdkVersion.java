@@ -11,8 +11,7 @@ final class SdkVersion {
     static final String VERSION = load();
     static final String USER_AGENT = "affinity-java/" + VERSION;
 
-    private SdkVersion() {
-    }
+    private SdkVersion() {}
 
     private static String load() {
         try (InputStream in = SdkVersion.class.getResourceAsStream("/io/affinity/client/affinity-client.properties")) {

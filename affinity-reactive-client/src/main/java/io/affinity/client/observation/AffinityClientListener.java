@@ -14,8 +14,7 @@ public interface AffinityClientListener {
      *
      * @param call the call
      */
-    default void requestStarted(AffinityCall call) {
-    }
+    default void requestStarted(AffinityCall call) {}
 
     /**
      * An attempt of the call got its rate-limit permit.
@@ -23,16 +22,14 @@ public interface AffinityClientListener {
      * @param call   the call
      * @param waited how long the attempt waited for it (zero when the limiter let it through at once)
      */
-    default void rateLimitWaited(AffinityCall call, Duration waited) {
-    }
+    default void rateLimitWaited(AffinityCall call, Duration waited) {}
 
     /**
      * The server answered the call with {@code 429 Too Many Requests}.
      *
      * @param call the call
      */
-    default void rateLimited(AffinityCall call) {
-    }
+    default void rateLimited(AffinityCall call) {}
 
     /**
      * The call is tried again after a failure.
@@ -41,8 +38,7 @@ public interface AffinityClientListener {
      * @param attempt the number of the attempt about to start (2 for the first retry)
      * @param cause   the failure of the previous attempt
      */
-    default void retrying(AffinityCall call, int attempt, Throwable cause) {
-    }
+    default void retrying(AffinityCall call, int attempt, Throwable cause) {}
 
     /**
      * The call ended: completed, failed or cancelled. Called exactly once per started call.
@@ -50,6 +46,5 @@ public interface AffinityClientListener {
      * @param call   the call
      * @param result how it ended
      */
-    default void finished(AffinityCall call, CallResult result) {
-    }
+    default void finished(AffinityCall call, CallResult result) {}
 }

@@ -12,5 +12,4 @@ import java.util.OptionalInt;
  * @param duration the time from subscription to the end, rate-limit waits and retries included
  * @param error    the failure the subscriber got, if any
  */
-public record CallResult(OptionalInt status, CallOutcome outcome, Duration duration, Optional<Throwable> error) {
-}
+public record CallResult(OptionalInt status, CallOutcome outcome, Duration duration, Optional<Throwable> error) {}

@@ -69,19 +69,27 @@ public final class MicrometerObservations implements AffinityClientListener {
      */
     public static void bindTo(ClientGauges client, MeterRegistry registry) {
         Gauge.builder("affinity.client.calls.in-flight", client, ClientGauges::callsInFlight)
-                .description("Calls of the Affinity client started and not yet ended").register(registry);
+                .description("Calls of the Affinity client started and not yet ended")
+                .register(registry);
         Gauge.builder("affinity.client.calls.queued", client, ClientGauges::callsQueued)
-                .description("Attempts of the Affinity client waiting for a rate-limit permit").register(registry);
+                .description("Attempts of the Affinity client waiting for a rate-limit permit")
+                .register(registry);
         remaining(client, registry, "user", c -> c.rateLimitSnapshot().user());
         remaining(client, registry, "org", c -> c.rateLimitSnapshot().org());
     }
 
-    private static void remaining(ClientGauges client, MeterRegistry registry, String scope,
-                                  Function<ClientGauges, Optional<Quota>> quota) {
-        Gauge.builder("affinity.client.rate-limit.remaining", client, c -> quota.apply(c)
-                        .filter(q -> !q.unlimited()).map(q -> (double) q.remaining()).orElse(Double.NaN))
+    private static void remaining(
+            ClientGauges client, MeterRegistry registry, String scope, Function<ClientGauges, Optional<Quota>> quota) {
+        Gauge.builder(
+                        "affinity.client.rate-limit.remaining",
+                        client,
+                        c -> quota.apply(c)
+                                .filter(q -> !q.unlimited())
+                                .map(q -> (double) q.remaining())
+                                .orElse(Double.NaN))
                 .tag("scope", scope)
-                .description("The remaining requests the Affinity API last reported").register(registry);
+                .description("The remaining requests the Affinity API last reported")
+                .register(registry);
     }
 
     @Override
@@ -96,14 +104,20 @@ public final class MicrometerObservations implements AffinityClientListener {
 
     @Override
     public void rateLimitWaited(AffinityCall call, Duration waited) {
-        Timer.builder(RATE_LIMIT_WAIT).description("Waits of Affinity calls for a rate-limit permit")
-                .tags(tags(call)).register(meters).record(waited);
+        Timer.builder(RATE_LIMIT_WAIT)
+                .description("Waits of Affinity calls for a rate-limit permit")
+                .tags(tags(call))
+                .register(meters)
+                .record(waited);
     }
 
     @Override
     public void rateLimited(AffinityCall call) {
-        Counter.builder(RATE_LIMITED).description("429 responses of the Affinity API")
-                .tags(tags(call)).register(meters).increment();
+        Counter.builder(RATE_LIMITED)
+                .description("429 responses of the Affinity API")
+                .tags(tags(call))
+                .register(meters)
+                .increment();
         Observation observation = open.get(call);
         if (observation != null) {
             observation.event(Observation.Event.of("rate-limited"));
@@ -112,8 +126,11 @@ public final class MicrometerObservations implements AffinityClientListener {
 
     @Override
     public void retrying(AffinityCall call, int attempt, Throwable cause) {
-        Counter.builder(RETRIES).description("Retried attempts of Affinity calls")
-                .tags(tags(call)).register(meters).increment();
+        Counter.builder(RETRIES)
+                .description("Retried attempts of Affinity calls")
+                .tags(tags(call))
+                .register(meters)
+                .increment();
         Observation observation = open.get(call);
         if (observation != null) {
             observation.event(Observation.Event.of("retry"));
@@ -126,8 +143,12 @@ public final class MicrometerObservations implements AffinityClientListener {
         if (observation == null) {
             return;
         }
-        observation.lowCardinalityKeyValue("status", result.status().isPresent()
-                        ? Integer.toString(result.status().getAsInt()) : "NONE")
+        observation
+                .lowCardinalityKeyValue(
+                        "status",
+                        result.status().isPresent()
+                                ? Integer.toString(result.status().getAsInt())
+                                : "NONE")
                 .lowCardinalityKeyValue("outcome", result.outcome().name());
         result.error().ifPresent(observation::error);
         observation.stop();

@@ -16,6 +16,7 @@ import reactor.util.context.Context;
 final class ItemSubscriber<T> implements CoreSubscriber<Page<T>>, Subscription {
 
     private final CoreSubscriber<? super T> actual;
+
     @SuppressWarnings("rawtypes")
     private static final AtomicLongFieldUpdater<ItemSubscriber> REQUESTED =
             AtomicLongFieldUpdater.newUpdater(ItemSubscriber.class, "requested");

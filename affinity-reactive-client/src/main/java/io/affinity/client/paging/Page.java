@@ -43,7 +43,8 @@ public final class Page<T> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Page<?> that && items.equals(that.items)
+        return other instanceof Page<?> that
+                && items.equals(that.items)
                 && Objects.equals(nextPageToken, that.nextPageToken);
     }
 

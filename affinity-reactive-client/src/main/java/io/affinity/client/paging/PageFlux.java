@@ -38,6 +38,7 @@ final class PageFlux<T> extends Flux<Page<T>> {
         private final PageFetcher<T> fetcher;
         private final TokenLoopDetector tokens = new TokenLoopDetector();
         private final int maxEmptyPages;
+
         @SuppressWarnings("rawtypes")
         private static final AtomicLongFieldUpdater<Walk> REQUESTED =
                 AtomicLongFieldUpdater.newUpdater(Walk.class, "requested");

@@ -14,8 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class FieldQuery {
 
-    FieldQuery() {
-    }
+    FieldQuery() {}
 
     /** @return a builder of field queries; it never throws */
     public static ImmutableFieldQuery.Builder builder() {

@@ -12,8 +12,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class OpportunitySearch {
 
-    OpportunitySearch() {
-    }
+    OpportunitySearch() {}
 
     /** @return a builder of opportunity searches; it never throws */
     public static ImmutableOpportunitySearch.Builder builder() {

@@ -10,8 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class OrganizationGetOptions {
 
-    OrganizationGetOptions() {
-    }
+    OrganizationGetOptions() {}
 
     /** @return a builder of organization get options; it never throws */
     public static ImmutableOrganizationGetOptions.Builder builder() {

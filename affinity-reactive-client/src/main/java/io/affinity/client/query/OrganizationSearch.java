@@ -14,8 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class OrganizationSearch implements InteractionDateFilters {
 
-    OrganizationSearch() {
-    }
+    OrganizationSearch() {}
 
     /** @return a builder of organization searches; it never throws */
     public static ImmutableOrganizationSearch.Builder builder() {

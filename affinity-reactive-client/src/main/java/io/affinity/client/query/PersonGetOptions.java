@@ -10,8 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class PersonGetOptions {
 
-    PersonGetOptions() {
-    }
+    PersonGetOptions() {}
 
     /** @return a builder of person get options; it never throws */
     public static ImmutablePersonGetOptions.Builder builder() {

@@ -21,8 +21,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class PersonSearch implements InteractionDateFilters {
 
-    PersonSearch() {
-    }
+    PersonSearch() {}
 
     /** @return a builder of person searches; it never throws */
     public static ImmutablePersonSearch.Builder builder() {

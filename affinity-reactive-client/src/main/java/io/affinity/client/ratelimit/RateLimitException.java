@@ -26,11 +26,22 @@ public class RateLimitException extends ErrorResponseException {
      * @param retryAfter    how long to wait before trying again, or {@code null} when unknown
      * @param limits        the rate limits known when the call failed
      */
-    public RateLimitException(String method, String path, Integer statusCode, String serverMessage,
-                              Duration retryAfter, RateLimitSnapshot limits) {
-        super(method, path, statusCode, serverMessage, statusCode == null
-                ? "gave up waiting for the rate limit" + (retryAfter == null ? "" : ", which resets in " + retryAfter)
-                : "rate limit exceeded" + (retryAfter == null ? "" : ", retry after " + retryAfter));
+    public RateLimitException(
+            String method,
+            String path,
+            Integer statusCode,
+            String serverMessage,
+            Duration retryAfter,
+            RateLimitSnapshot limits) {
+        super(
+                method,
+                path,
+                statusCode,
+                serverMessage,
+                statusCode == null
+                        ? "gave up waiting for the rate limit"
+                                + (retryAfter == null ? "" : ", which resets in " + retryAfter)
+                        : "rate limit exceeded" + (retryAfter == null ? "" : ", retry after " + retryAfter));
         this.retryAfter = retryAfter;
         this.limits = Objects.requireNonNull(limits, "limits");
     }

@@ -102,8 +102,7 @@ public final class RateLimitOptions {
         private Duration maxWait = Duration.ofMinutes(DEFAULT_MAX_WAIT_MINUTES);
         private Duration maxServerWait = Duration.ofSeconds(DEFAULT_MAX_SERVER_WAIT_SECONDS);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param requestsPerMinute requests a minute until the server reports its limit; at least 1
@@ -162,9 +161,12 @@ public final class RateLimitOptions {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RateLimitOptions that && requestsPerMinute == that.requestsPerMinute
-                && maxConcurrentRequests == that.maxConcurrentRequests && maxQueuedRequests == that.maxQueuedRequests
-                && Objects.equals(maxWait, that.maxWait) && maxServerWait.equals(that.maxServerWait);
+        return other instanceof RateLimitOptions that
+                && requestsPerMinute == that.requestsPerMinute
+                && maxConcurrentRequests == that.maxConcurrentRequests
+                && maxQueuedRequests == that.maxQueuedRequests
+                && Objects.equals(maxWait, that.maxWait)
+                && maxServerWait.equals(that.maxServerWait);
     }
 
     @Override

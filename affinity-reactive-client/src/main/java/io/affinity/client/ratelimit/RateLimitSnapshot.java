@@ -63,7 +63,9 @@ public final class RateLimitSnapshot {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RateLimitSnapshot that && Objects.equals(user, that.user) && Objects.equals(org, that.org);
+        return other instanceof RateLimitSnapshot that
+                && Objects.equals(user, that.user)
+                && Objects.equals(org, that.org);
     }
 
     @Override

@@ -56,8 +56,10 @@ public interface RateLimiter {
      * @return a new limiter
      */
     static RateLimiter tokenBucket(RateLimitOptions options, Scheduler scheduler, Ticker ticker) {
-        return new TokenBucketRateLimiter(Objects.requireNonNull(options, "options"),
-                Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(ticker, "ticker"));
+        return new TokenBucketRateLimiter(
+                Objects.requireNonNull(options, "options"),
+                Objects.requireNonNull(scheduler, "scheduler"),
+                Objects.requireNonNull(ticker, "ticker"));
     }
 
     /** The right to send one request. The client releases every permit exactly once. */

@@ -20,8 +20,12 @@ public class RequestQueueFullException extends AffinityException {
      * @param maxQueuedRequests the size of the full line
      */
     public RequestQueueFullException(String method, String path, int maxQueuedRequests) {
-        super(method, path, null, "not sent: " + maxQueuedRequests
-                + " calls already wait for the rate limiter (maxQueuedRequests)", null);
+        super(
+                method,
+                path,
+                null,
+                "not sent: " + maxQueuedRequests + " calls already wait for the rate limiter (maxQueuedRequests)",
+                null);
         this.maxQueuedRequests = maxQueuedRequests;
     }
 

@@ -1,7 +1,5 @@
 package io.affinity.client.ratelimit;
 
-import io.affinity.client.ratelimit.RateLimitException;
-import io.affinity.client.ratelimit.RequestQueueFullException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -47,6 +45,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** Waits are taken as at most this long: it keeps the clock arithmetic far from overflow. */
     private static final long FOREVER_NANOS = TimeUnit.DAYS.toNanos(366);
+
     private static final long NO_TIMER = Long.MAX_VALUE;
     /** How long cancellations must have stopped before waiting callers get permits again. */
     static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -123,8 +122,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
 
     private RateLimitException waitedTooLong(String method, String path) {
         long closedFor = publishedGateClosedUntil - ticker.read();
-        return new RateLimitException(method, path, null, null,
-                closedFor > 0 ? Duration.ofNanos(closedFor) : null, snapshot);
+        return new RateLimitException(
+                method, path, null, null, closedFor > 0 ? Duration.ofNanos(closedFor) : null, snapshot);
     }
 
     private void drain() {
@@ -202,9 +201,12 @@ final class TokenBucketRateLimiter implements RateLimiter {
             closeGate(now + wait);
             return;
         }
-        LOG.debug("the server asks every call to wait {} s, beyond the limit of {} s: failing calls that would "
-                + "wait for {} s", TimeUnit.NANOSECONDS.toSeconds(wait),
-                TimeUnit.NANOSECONDS.toSeconds(maxServerWaitNanos), TimeUnit.NANOSECONDS.toSeconds(maxServerWaitNanos));
+        LOG.debug(
+                "the server asks every call to wait {} s, beyond the limit of {} s: failing calls that would "
+                        + "wait for {} s",
+                TimeUnit.NANOSECONDS.toSeconds(wait),
+                TimeUnit.NANOSECONDS.toSeconds(maxServerWaitNanos),
+                TimeUnit.NANOSECONDS.toSeconds(maxServerWaitNanos));
         if (now + maxServerWaitNanos - refusingUntil > 0) {
             refusingUntil = now + maxServerWaitNanos;
         }
@@ -212,8 +214,9 @@ final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     private static long nanos(Duration wait) {
-        return wait.isNegative() ? 0 : wait.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS
-                : wait.toNanos();
+        return wait.isNegative()
+                ? 0
+                : wait.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS : wait.toNanos();
     }
 
     private void closeGate(long until) {
@@ -263,10 +266,13 @@ final class TokenBucketRateLimiter implements RateLimiter {
             quietTimerSet = true;
             long generation = goneGeneration;
             try {
-                scheduler.schedule(() -> {
-                    quietTimerFiredFor.set(generation);
-                    drain();
-                }, QUIET_NANOS, TimeUnit.NANOSECONDS);
+                scheduler.schedule(
+                        () -> {
+                            quietTimerFiredFor.set(generation);
+                            drain();
+                        },
+                        QUIET_NANOS,
+                        TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopped) {
                 quietTimerSet = false;
                 quiet = false;
@@ -290,10 +296,14 @@ final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     private RateLimitException refusal(Waiter waiter, long now) {
-        return new RateLimitException(waiter.method, waiter.path, null,
+        return new RateLimitException(
+                waiter.method,
+                waiter.path,
+                null,
                 "the server asks to wait longer than the maximum server wait of "
                         + Duration.ofNanos(maxServerWaitNanos).toSeconds() + " s",
-                Duration.ofNanos(Math.max(0, refusalResetsAt - now)), snapshot);
+                Duration.ofNanos(Math.max(0, refusalResetsAt - now)),
+                snapshot);
     }
 
     /** Grants permits to the line, in order, while the gate, the in-flight cap and the bucket allow. */
@@ -377,10 +387,13 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
         timerAt = at;
         try {
-            scheduler.schedule(() -> {
-                timerFired.set(true);
-                drain();
-            }, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+            scheduler.schedule(
+                    () -> {
+                        timerFired.set(true);
+                        drain();
+                    },
+                    Math.max(0, at - now),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             timerAt = NO_TIMER;
             Waiter waiter;
@@ -461,8 +474,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
             }
             try {
                 // disposed once the caller is answered or cancels; a timer that fires anyway finds no waiter
-                sink.onDispose(scheduler.schedule(() -> giveUp(waitedTooLong(method, path)),
-                        nanos(wait), TimeUnit.NANOSECONDS));
+                sink.onDispose(scheduler.schedule(
+                        () -> giveUp(waitedTooLong(method, path)), nanos(wait), TimeUnit.NANOSECONDS));
             } catch (RejectedExecutionException stopped) {
                 giveUp(stopped);
             }

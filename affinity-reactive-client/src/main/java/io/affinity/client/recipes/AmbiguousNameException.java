@@ -18,8 +18,8 @@ public final class AmbiguousNameException extends IllegalArgumentException {
      * @param candidates the ids and descriptions of everything that carries it
      */
     public AmbiguousNameException(String what, String name, Map<Long, String> candidates) {
-        super(what + " name '" + name + "' is ambiguous: " + candidates.size() + " candidates "
-                + candidates + "; use the id");
+        super(what + " name '" + name + "' is ambiguous: " + candidates.size() + " candidates " + candidates
+                + "; use the id");
         this.candidates = Map.copyOf(candidates);
     }
 

@@ -28,9 +28,16 @@ public final class ExportOptions {
     private final Consumer<QuotaPlan> onPlan;
     private final Consumer<ExportProgress> onProgress;
 
-    private ExportOptions(Long listId, String listName, List<String> fields, ExportCheckpoint resumeFrom,
-                          int concurrency, int pageSize, QuotaPolicy quotaPolicy, Consumer<QuotaPlan> onPlan,
-                          Consumer<ExportProgress> onProgress) {
+    private ExportOptions(
+            Long listId,
+            String listName,
+            List<String> fields,
+            ExportCheckpoint resumeFrom,
+            int concurrency,
+            int pageSize,
+            QuotaPolicy quotaPolicy,
+            Consumer<QuotaPlan> onPlan,
+            Consumer<ExportProgress> onProgress) {
         this.listId = listId;
         this.listName = listName;
         this.fields = fields;
@@ -50,8 +57,16 @@ public final class ExportOptions {
         if (listId < 1) {
             throw new IllegalArgumentException("listId must be positive, was " + listId);
         }
-        return new ExportOptions(listId, null, List.of(), ExportCheckpoint.START, DEFAULT_CONCURRENCY, 500,
-                QuotaPolicy.REFUSE, plan -> { }, progress -> { });
+        return new ExportOptions(
+                listId,
+                null,
+                List.of(),
+                ExportCheckpoint.START,
+                DEFAULT_CONCURRENCY,
+                500,
+                QuotaPolicy.REFUSE,
+                plan -> {},
+                progress -> {});
     }
 
     /**
@@ -62,8 +77,16 @@ public final class ExportOptions {
         if (listName == null || listName.isBlank()) {
             throw new IllegalArgumentException("listName must not be null or blank");
         }
-        return new ExportOptions(null, listName, List.of(), ExportCheckpoint.START, DEFAULT_CONCURRENCY, 500,
-                QuotaPolicy.REFUSE, plan -> { }, progress -> { });
+        return new ExportOptions(
+                null,
+                listName,
+                List.of(),
+                ExportCheckpoint.START,
+                DEFAULT_CONCURRENCY,
+                500,
+                QuotaPolicy.REFUSE,
+                plan -> {},
+                progress -> {});
     }
 
     /**
@@ -77,8 +100,16 @@ public final class ExportOptions {
                 throw new IllegalArgumentException("fieldNames must not hold null or blank names");
             }
         }
-        return new ExportOptions(listId, listName, List.copyOf(fieldNames), resumeFrom, concurrency, pageSize,
-                quotaPolicy, onPlan, onProgress);
+        return new ExportOptions(
+                listId,
+                listName,
+                List.copyOf(fieldNames),
+                resumeFrom,
+                concurrency,
+                pageSize,
+                quotaPolicy,
+                onPlan,
+                onProgress);
     }
 
     /**
@@ -86,8 +117,16 @@ public final class ExportOptions {
      * @return a copy
      */
     public ExportOptions withResumeFrom(ExportCheckpoint checkpoint) {
-        return new ExportOptions(listId, listName, fields, Objects.requireNonNull(checkpoint, "checkpoint"),
-                concurrency, pageSize, quotaPolicy, onPlan, onProgress);
+        return new ExportOptions(
+                listId,
+                listName,
+                fields,
+                Objects.requireNonNull(checkpoint, "checkpoint"),
+                concurrency,
+                pageSize,
+                quotaPolicy,
+                onPlan,
+                onProgress);
     }
 
     /**
@@ -98,8 +137,8 @@ public final class ExportOptions {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new IllegalArgumentException("concurrency must be 1 to " + MAX_CONCURRENCY + ", was " + concurrency);
         }
-        return new ExportOptions(listId, listName, fields, resumeFrom, concurrency, pageSize, quotaPolicy, onPlan,
-                onProgress);
+        return new ExportOptions(
+                listId, listName, fields, resumeFrom, concurrency, pageSize, quotaPolicy, onPlan, onProgress);
     }
 
     /**
@@ -110,8 +149,8 @@ public final class ExportOptions {
         if (pageSize < 1 || pageSize > 500) {
             throw new IllegalArgumentException("pageSize must be 1 to 500, was " + pageSize);
         }
-        return new ExportOptions(listId, listName, fields, resumeFrom, concurrency, pageSize, quotaPolicy, onPlan,
-                onProgress);
+        return new ExportOptions(
+                listId, listName, fields, resumeFrom, concurrency, pageSize, quotaPolicy, onPlan, onProgress);
     }
 
     /**
@@ -120,8 +159,16 @@ public final class ExportOptions {
      * @return a copy
      */
     public ExportOptions withQuotaPolicy(QuotaPolicy quotaPolicy) {
-        return new ExportOptions(listId, listName, fields, resumeFrom, concurrency, pageSize,
-                Objects.requireNonNull(quotaPolicy, "quotaPolicy"), onPlan, onProgress);
+        return new ExportOptions(
+                listId,
+                listName,
+                fields,
+                resumeFrom,
+                concurrency,
+                pageSize,
+                Objects.requireNonNull(quotaPolicy, "quotaPolicy"),
+                onPlan,
+                onProgress);
     }
 
     /**
@@ -129,8 +176,16 @@ public final class ExportOptions {
      * @return a copy
      */
     public ExportOptions withOnPlan(Consumer<QuotaPlan> onPlan) {
-        return new ExportOptions(listId, listName, fields, resumeFrom, concurrency, pageSize, quotaPolicy,
-                Objects.requireNonNull(onPlan, "onPlan"), onProgress);
+        return new ExportOptions(
+                listId,
+                listName,
+                fields,
+                resumeFrom,
+                concurrency,
+                pageSize,
+                quotaPolicy,
+                Objects.requireNonNull(onPlan, "onPlan"),
+                onProgress);
     }
 
     /**
@@ -138,7 +193,15 @@ public final class ExportOptions {
      * @return a copy
      */
     public ExportOptions withOnProgress(Consumer<ExportProgress> onProgress) {
-        return new ExportOptions(listId, listName, fields, resumeFrom, concurrency, pageSize, quotaPolicy, onPlan,
+        return new ExportOptions(
+                listId,
+                listName,
+                fields,
+                resumeFrom,
+                concurrency,
+                pageSize,
+                quotaPolicy,
+                onPlan,
                 Objects.requireNonNull(onProgress, "onProgress"));
     }
 

@@ -12,6 +12,5 @@ import java.time.Duration;
  *                       calls waiting at the same time
  * @param elapsed        time since the run started
  */
-public record ExportProgress(long rowsDone, long estimatedTotal, long requestsSent, Duration limiterWait,
-                             Duration elapsed) {
-}
+public record ExportProgress(
+        long rowsDone, long estimatedTotal, long requestsSent, Duration limiterWait, Duration elapsed) {}

@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param values the values of each field by field id; a field without a value maps to an empty list
  * @param next   the checkpoint that resumes the export after this row
  */
-public record ExportRow(ListEntry entry, List<Field> fields, Map<Long, List<FieldValueData>> values,
-                        ExportCheckpoint next) {
+public record ExportRow(
+        ListEntry entry, List<Field> fields, Map<Long, List<FieldValueData>> values, ExportCheckpoint next) {
 
     /** Copies the collections. */
     public ExportRow {

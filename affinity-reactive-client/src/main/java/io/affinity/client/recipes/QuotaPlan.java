@@ -16,8 +16,8 @@ public record QuotaPlan(long requestsNeeded, long perMinuteLimit, OptionalLong m
     /** Checks the components. */
     public QuotaPlan {
         if (requestsNeeded < 0 || perMinuteLimit < 1 || monthlyRemaining == null) {
-            throw new IllegalArgumentException("requestsNeeded >= 0, perMinuteLimit >= 1 and monthlyRemaining "
-                    + "required");
+            throw new IllegalArgumentException(
+                    "requestsNeeded >= 0, perMinuteLimit >= 1 and monthlyRemaining " + "required");
         }
     }
 

@@ -30,8 +30,8 @@ public final class RetryOptions {
         this.baseDelay = builder.baseDelay;
         this.maxDelay = builder.maxDelay;
         if (maxDelay.compareTo(baseDelay) < 0) {
-            throw new IllegalArgumentException("maxDelay (" + maxDelay + ") must not be shorter than baseDelay ("
-                    + baseDelay + ")");
+            throw new IllegalArgumentException(
+                    "maxDelay (" + maxDelay + ") must not be shorter than baseDelay (" + baseDelay + ")");
         }
     }
 
@@ -67,8 +67,10 @@ public final class RetryOptions {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RetryOptions that && maxAttempts == that.maxAttempts
-                && baseDelay.equals(that.baseDelay) && maxDelay.equals(that.maxDelay);
+        return other instanceof RetryOptions that
+                && maxAttempts == that.maxAttempts
+                && baseDelay.equals(that.baseDelay)
+                && maxDelay.equals(that.maxDelay);
     }
 
     @Override
@@ -88,8 +90,7 @@ public final class RetryOptions {
         private Duration baseDelay = Duration.ofMillis(500);
         private Duration maxDelay = Duration.ofSeconds(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param maxAttempts the most attempts of one call, the first included; at least 1

@@ -35,7 +35,10 @@ class MultipartBodyTest {
         Files.writeString(file, "y".repeat(150_000));
         ApiRequest request = ApiRequest.post("/entity-files")
                 .multipartField("person_id", 1)
-                .multipartFile("files[]", file.getFileName().toString(), "text/plain",
+                .multipartFile(
+                        "files[]",
+                        file.getFileName().toString(),
+                        "text/plain",
                         PartContent.ofFile(file, Files.size(file)))
                 .multipartFile("files[]", "b.bin", "application/octet-stream", PartContent.ofBytes(new byte[] {1, 2}))
                 .build();
@@ -45,8 +48,10 @@ class MultipartBodyTest {
 
         assertEquals(multipart.length(), body.getBytes(StandardCharsets.ISO_8859_1).length);
         String boundary = multipart.contentType().substring("multipart/form-data; boundary=".length());
-        assertTrue(body.startsWith("--" + boundary + "\r\nContent-Disposition: form-data; name=\"person_id\"\r\n\r\n1"
-                + "\r\n"), body.substring(0, 120));
+        assertTrue(
+                body.startsWith(
+                        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"person_id\"\r\n\r\n1" + "\r\n"),
+                body.substring(0, 120));
         assertTrue(body.contains("filename=\"a %22quoted%22%0Aname.txt\""), "quotes and line breaks are escaped");
         assertTrue(body.endsWith("\r\n--" + boundary + "--\r\n"));
         assertEquals(body, written(multipart), "files and arrays can be written again");
@@ -56,12 +61,12 @@ class MultipartBodyTest {
     void aFileThatChangedSizeFailsTheBody() throws Exception {
         Path file = temp.resolve("grows.txt");
         Files.writeString(file, "abc");
-        Multipart multipart = new Multipart(java.util.List.of(new ApiRequest.FilePart("file", "grows.txt",
-                "text/plain", PartContent.ofFile(file, 2))));
+        Multipart multipart = new Multipart(java.util.List.of(
+                new ApiRequest.FilePart("file", "grows.txt", "text/plain", PartContent.ofFile(file, 2))));
 
         StepVerifier.create(multipart.content().doOnNext(ByteBuf::release).then())
-                .expectErrorSatisfies(error -> assertTrue(error.getCause().getMessage().contains("grew"),
-                        error.toString()))
+                .expectErrorSatisfies(
+                        error -> assertTrue(error.getCause().getMessage().contains("grew"), error.toString()))
                 .verify(TIMEOUT);
     }
 
@@ -69,8 +74,11 @@ class MultipartBodyTest {
     void aStreamMakesTheLengthUnknownAndTheRequestNotReplayableOnceSent() {
         ApiRequest request = ApiRequest.post("/entity-files")
                 .multipartField("person_id", 1)
-                .multipartFile("file", "s.txt", "text/plain", PartContent.ofStream(
-                        Flux.just(ByteBuffer.wrap("streamed".getBytes(StandardCharsets.UTF_8)))))
+                .multipartFile(
+                        "file",
+                        "s.txt",
+                        "text/plain",
+                        PartContent.ofStream(Flux.just(ByteBuffer.wrap("streamed".getBytes(StandardCharsets.UTF_8)))))
                 .build();
         Multipart multipart = new Multipart(((ApiRequest.MultipartBody) request.body()).parts());
 
@@ -79,44 +87,63 @@ class MultipartBodyTest {
         assertTrue(written(multipart).contains("\r\n\r\nstreamed\r\n"));
         assertFalse(request.isReplayable(), "the stream was read");
         StepVerifier.create(multipart.content().doOnNext(ByteBuf::release).then())
-                .expectErrorMessage("a file given as a stream of buffers was already sent once and cannot be sent "
-                        + "again")
+                .expectErrorMessage(
+                        "a file given as a stream of buffers was already sent once and cannot be sent " + "again")
                 .verify(TIMEOUT);
     }
 
     @Test
     void aConnectFailureIsRetriedUntilTheStreamIsRead() {
-        RetryPolicy policy = new RetryPolicy(RetryOptions.builder().maxAttempts(3).baseDelay(Duration.ZERO)
-                .maxDelay(Duration.ZERO).build(), RateLimitOptions.defaults(), Schedulers.parallel());
+        RetryPolicy policy = new RetryPolicy(
+                RetryOptions.builder()
+                        .maxAttempts(3)
+                        .baseDelay(Duration.ZERO)
+                        .maxDelay(Duration.ZERO)
+                        .build(),
+                RateLimitOptions.defaults(),
+                Schedulers.parallel());
         PartContent stream = PartContent.ofStream(Flux.just(ByteBuffer.allocate(1)));
-        ApiRequest request = ApiRequest.post("/entity-files").multipartFile("file", "s", "text/plain", stream)
-                .multipartField("person_id", 1).build();
-        TransportException notSent = new TransportException("POST", "/entity-files",
-                TransportException.Kind.CONNECT, false, null);
+        ApiRequest request = ApiRequest.post("/entity-files")
+                .multipartFile("file", "s", "text/plain", stream)
+                .multipartField("person_id", 1)
+                .build();
+        TransportException notSent =
+                new TransportException("POST", "/entity-files", TransportException.Kind.CONNECT, false, null);
 
         AtomicInteger attempts = new AtomicInteger();
         StepVerifier.create(Mono.defer(() -> {
-            attempts.incrementAndGet();
-            return Mono.error(notSent);
-        }).retryWhen(policy.retriesOf(request))).expectErrorMatches(notSent::equals).verify(TIMEOUT);
+                            attempts.incrementAndGet();
+                            return Mono.error(notSent);
+                        })
+                        .retryWhen(policy.retriesOf(request)))
+                .expectErrorMatches(notSent::equals)
+                .verify(TIMEOUT);
         assertEquals(3, attempts.get(), "nothing was sent: the stream is still unread");
 
         stream.open().doOnNext(ByteBuf::release).blockLast(TIMEOUT);
         attempts.set(0);
         StepVerifier.create(Mono.defer(() -> {
-            attempts.incrementAndGet();
-            return Mono.error(notSent);
-        }).retryWhen(policy.retriesOf(request))).expectErrorMatches(notSent::equals).verify(TIMEOUT);
+                            attempts.incrementAndGet();
+                            return Mono.error(notSent);
+                        })
+                        .retryWhen(policy.retriesOf(request)))
+                .expectErrorMatches(notSent::equals)
+                .verify(TIMEOUT);
         assertEquals(1, attempts.get(), "a read stream cannot be sent again");
     }
 
     private static String written(Multipart multipart) {
-        return multipart.content().map(buffer -> {
-            try {
-                return buffer.toString(StandardCharsets.ISO_8859_1);
-            } finally {
-                buffer.release();
-            }
-        }).collectList().map(parts -> String.join("", parts)).block(TIMEOUT);
+        return multipart
+                .content()
+                .map(buffer -> {
+                    try {
+                        return buffer.toString(StandardCharsets.ISO_8859_1);
+                    } finally {
+                        buffer.release();
+                    }
+                })
+                .collectList()
+                .map(parts -> String.join("", parts))
+                .block(TIMEOUT);
     }
 }

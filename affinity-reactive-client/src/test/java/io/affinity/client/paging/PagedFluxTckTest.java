@@ -23,14 +23,15 @@ public class PagedFluxTckTest extends PublisherVerification<Long> {
     /** Items 0..count-1 (unbounded for {@code Long.MAX_VALUE}), {@code pageSize} to a page. */
     static PageFetcher<Long> items(long count, int pageSize) {
         return token -> Mono.fromSupplier(() -> {
-            long first = token == null ? 0 : Long.parseLong(token);
-            List<Long> items = new ArrayList<>();
-            for (long item = first; item < count && item - first < pageSize; item++) {
-                items.add(item);
-            }
-            long next = first + items.size();
-            return Page.of(items, next < count ? Long.toString(next) : null);
-        }).subscribeOn(Schedulers.boundedElastic());
+                    long first = token == null ? 0 : Long.parseLong(token);
+                    List<Long> items = new ArrayList<>();
+                    for (long item = first; item < count && item - first < pageSize; item++) {
+                        items.add(item);
+                    }
+                    long next = first + items.size();
+                    return Page.of(items, next < count ? Long.toString(next) : null);
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override

@@ -86,7 +86,9 @@ class PagedFluxTest {
 
     @Test
     void aBlankContinuationTokenIsRefused() {
-        StepVerifier.create(pages(1, 1).byPage(" ")).expectError(IllegalArgumentException.class).verify();
+        StepVerifier.create(pages(1, 1).byPage(" "))
+                .expectError(IllegalArgumentException.class)
+                .verify();
     }
 
     @Test
@@ -110,7 +112,8 @@ class PagedFluxTest {
 
         StepVerifier.create(flux)
                 .expectNext("item", "item")
-                .expectErrorSatisfies(error -> assertEquals("page token 'a' was returned a second time",
+                .expectErrorSatisfies(error -> assertEquals(
+                        "page token 'a' was returned a second time",
                         assertInstanceOf(IllegalStateException.class, error).getMessage()))
                 .verify();
         assertEquals(3, calls.get());
@@ -136,7 +139,8 @@ class PagedFluxTest {
     @Test
     void aFetchErrorEndsTheFlux() {
         PagedFlux<String> flux = PagedFlux.of(token -> token == null
-                ? Mono.just(Page.of(List.of("one"), "next")) : Mono.error(new IllegalStateException("boom")));
+                ? Mono.just(Page.of(List.of("one"), "next"))
+                : Mono.error(new IllegalStateException("boom")));
 
         StepVerifier.create(flux).expectNext("one").expectErrorMessage("boom").verify();
     }
@@ -155,12 +159,10 @@ class PagedFluxTest {
         PagedFlux<String> looping = PagedFlux.of(token -> Mono.fromSupplier(() -> {
             fetched.add(String.valueOf(token));
             int index = token == null ? 0 : Integer.parseInt(token.substring(1));
-            int next = index + 1 < 100 ? index + 1 : 100 - cycle;   // pages 52..99 then back to 52
+            int next = index + 1 < 100 ? index + 1 : 100 - cycle; // pages 52..99 then back to 52
             return Page.of(List.of("p" + index), "t" + next);
         }));
-        StepVerifier.create(looping)
-                .thenConsumeWhile(item -> true)
-                .verifyError();
+        StepVerifier.create(looping).thenConsumeWhile(item -> true).verifyError();
         assertTrue(fetched.size() <= 2 * 100, "pages fetched before the loop was seen: " + fetched.size());
     }
 

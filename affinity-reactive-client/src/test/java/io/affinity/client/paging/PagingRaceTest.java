@@ -55,7 +55,8 @@ class PagingRaceTest {
     @Test
     void theLastPageIsNeverLostWhenDemandRacesItsArrivalAndTheCompletion() {
         for (int round = 0; round < ROUNDS; round++) {
-            TestSubscriber<String> items = TestSubscriber.builder().initialRequest(2).build();
+            TestSubscriber<String> items =
+                    TestSubscriber.builder().initialRequest(2).build();
             ItemSubscriber<String> operator = new ItemSubscriber<>(items);
             ManualPages pages = new ManualPages();
             operator.onSubscribe(pages);
@@ -80,21 +81,22 @@ class PagingRaceTest {
             AtomicReference<Sinks.One<Page<String>>> inFlight = new AtomicReference<>();
             AtomicInteger fetches = new AtomicInteger();
             Flux<Page<String>> walk = PagedFlux.<String>of(token -> Mono.defer(() -> {
-                fetches.incrementAndGet();
-                Sinks.One<Page<String>> sink = Sinks.one();
-                inFlight.set(sink);
-                return sink.asMono();
-            })).byPage();
-            TestSubscriber<Page<String>> pages = TestSubscriber.builder().initialRequest(1).build();
+                        fetches.incrementAndGet();
+                        Sinks.One<Page<String>> sink = Sinks.one();
+                        inFlight.set(sink);
+                        return sink.asMono();
+                    }))
+                    .byPage();
+            TestSubscriber<Page<String>> pages =
+                    TestSubscriber.builder().initialRequest(1).build();
             walk.subscribe(pages);
             Sinks.One<Page<String>> first = inFlight.get();
 
             int offset = round % 64;
-            RaceTestUtils.race(() -> pages.request(1),
-                    () -> {
-                        spin(offset);
-                        first.tryEmitValue(Page.of(List.of("a"), "t1"));
-                    });
+            RaceTestUtils.race(() -> pages.request(1), () -> {
+                spin(offset);
+                first.tryEmitValue(Page.of(List.of("a"), "t1"));
+            });
 
             assertEquals(1, pages.getReceivedOnNext().size(), "round " + round);
             assertFalse(pages.isTerminated(), "round " + round + ": the walk ended after its first page");
@@ -109,14 +111,18 @@ class PagingRaceTest {
             AtomicInteger subscribed = new AtomicInteger();
             AtomicInteger cancelledFetches = new AtomicInteger();
             Flux<Page<String>> walk = PagedFlux.<String>of(token -> Mono.<Page<String>>never()
-                    .doOnSubscribe(s -> subscribed.incrementAndGet())
-                    .doOnCancel(cancelledFetches::incrementAndGet)).byPage();
-            TestSubscriber<Page<String>> pages = TestSubscriber.builder().initialRequest(0).build();
+                            .doOnSubscribe(s -> subscribed.incrementAndGet())
+                            .doOnCancel(cancelledFetches::incrementAndGet))
+                    .byPage();
+            TestSubscriber<Page<String>> pages =
+                    TestSubscriber.builder().initialRequest(0).build();
             walk.subscribe(pages);
 
             RaceTestUtils.race(() -> pages.request(1), pages::cancel);
 
-            assertEquals(subscribed.get(), cancelledFetches.get(),
+            assertEquals(
+                    subscribed.get(),
+                    cancelledFetches.get(),
                     "round " + round + ": a fetch that started after or during the cancel was not cancelled");
         }
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.affinity.client.ratelimit.RateLimitException;
-import io.affinity.client.ratelimit.RequestQueueFullException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -76,8 +74,12 @@ class TokenBucketRateLimiterConcurrencyTest {
     }
 
     private void hammer(RateLimitOptions.Builder options, long seed) throws InterruptedException {
-        RateLimiter limiter = RateLimiter.tokenBucket(options.requestsPerMinute(TOKENS)
-                .maxConcurrentRequests(MAX_CONCURRENT).maxQueuedRequests(MAX_QUEUED).build(), new FrozenClock(timers),
+        RateLimiter limiter = RateLimiter.tokenBucket(
+                options.requestsPerMinute(TOKENS)
+                        .maxConcurrentRequests(MAX_CONCURRENT)
+                        .maxQueuedRequests(MAX_QUEUED)
+                        .build(),
+                new FrozenClock(timers),
                 () -> 0L);
         Ledger ledger = new Ledger();
         Call[] calls = new Call[CALLERS * CALLS_PER_CALLER];
@@ -88,25 +90,27 @@ class TokenBucketRateLimiterConcurrencyTest {
         for (int c = 0; c < CALLERS; c++) {
             int first = c * CALLS_PER_CALLER;
             SplittableRandom random = new SplittableRandom(seed * 31 + c);
-            threads.add(new Thread(() -> {
-                for (int i = first; i < first + CALLS_PER_CALLER; i++) {
-                    ledger.releaseOne(seed); // callers give permits back too, so grants race their cancels
-                    Call call = ledger.call(limiter);
-                    calls[i] = call;
-                    int choice = random.nextInt(10);
-                    if (choice < 4) {
-                        continue; // keeps its permit until released, or times out
-                    }
-                    if (choice < 6) {
-                        call.cancelNow(); // at once, on the subscribing thread
-                    } else if (choice < 8) {
-                        spin(random.nextInt(500));
-                        call.cancelNow(); // a little later, while permits are being handed out
-                    } else {
-                        toCancel.offer(call); // from another thread, whenever it gets to it
-                    }
-                }
-            }, "caller-" + c));
+            threads.add(new Thread(
+                    () -> {
+                        for (int i = first; i < first + CALLS_PER_CALLER; i++) {
+                            ledger.releaseOne(seed); // callers give permits back too, so grants race their cancels
+                            Call call = ledger.call(limiter);
+                            calls[i] = call;
+                            int choice = random.nextInt(10);
+                            if (choice < 4) {
+                                continue; // keeps its permit until released, or times out
+                            }
+                            if (choice < 6) {
+                                call.cancelNow(); // at once, on the subscribing thread
+                            } else if (choice < 8) {
+                                spin(random.nextInt(500));
+                                call.cancelNow(); // a little later, while permits are being handed out
+                            } else {
+                                toCancel.offer(call); // from another thread, whenever it gets to it
+                            }
+                        }
+                    },
+                    "caller-" + c));
         }
         threads.add(worker("releaser", callersDone, () -> ledger.releaseOne(seed)));
         threads.add(worker("canceller", callersDone, () -> {
@@ -131,23 +135,33 @@ class TokenBucketRateLimiterConcurrencyTest {
 
         // no caller is left hanging: each one that did not cancel got its permit or an error, and every permit
         // handed out came back (those that reached a caller just as it cancelled included: they are its to give back)
-        awaitSettled(() -> {
-            ledger.releaseAll();
-            return ledger.pending(calls) == 0 && ledger.released.get() == ledger.delivered.get();
-        }, () -> ledger.pending(calls) + " callers still wait; "
-                + (ledger.delivered.get() - ledger.released.get()) + " permits not released");
+        awaitSettled(
+                () -> {
+                    ledger.releaseAll();
+                    return ledger.pending(calls) == 0 && ledger.released.get() == ledger.delivered.get();
+                },
+                () -> ledger.pending(calls) + " callers still wait; " + (ledger.delivered.get() - ledger.released.get())
+                        + " permits not released");
         ledger.verify(calls, options.build().maxWait().isPresent());
-        assertEquals(List.of(), droppedErrors.stream().filter(error -> !(error instanceof RateLimitException)
-                && !(error instanceof RequestQueueFullException)).toList(), "unexpected dropped errors");
+        assertEquals(
+                List.of(),
+                droppedErrors.stream()
+                        .filter(error ->
+                                !(error instanceof RateLimitException) && !(error instanceof RequestQueueFullException))
+                        .toList(),
+                "unexpected dropped errors");
 
         // the in-flight count is back to zero: exactly MAX_CONCURRENT new callers go at once, the next one waits
         List<Call> probes = new ArrayList<>();
         for (int i = 0; i < MAX_CONCURRENT; i++) {
             probes.add(ledger.call(limiter));
         }
-        awaitSettled(() -> probes.stream().allMatch(call -> call.permit.get() != null),
-                () -> "in-flight slots lost: only " + probes.stream().filter(call -> call.permit.get() != null).count()
-                        + " of " + MAX_CONCURRENT + " new callers were let through");
+        awaitSettled(
+                () -> probes.stream().allMatch(call -> call.permit.get() != null),
+                () -> "in-flight slots lost: only "
+                        + probes.stream()
+                                .filter(call -> call.permit.get() != null)
+                                .count() + " of " + MAX_CONCURRENT + " new callers were let through");
         Call extra = ledger.call(limiter);
         assertNull(extra.permit.get(), "more than maxConcurrentRequests permits out at once");
         extra.cancelNow();
@@ -166,17 +180,19 @@ class TokenBucketRateLimiterConcurrencyTest {
     }
 
     private static Thread worker(String name, AtomicBoolean callersDone, BooleanSupplier step) {
-        return new Thread(() -> {
-            while (true) {
-                boolean done = callersDone.get();
-                if (!step.getAsBoolean()) {
-                    if (done) {
-                        return;
+        return new Thread(
+                () -> {
+                    while (true) {
+                        boolean done = callersDone.get();
+                        if (!step.getAsBoolean()) {
+                            if (done) {
+                                return;
+                            }
+                            Thread.onSpinWait();
+                        }
                     }
-                    Thread.onSpinWait();
-                }
-            }
-        }, name);
+                },
+                name);
     }
 
     private static void spin(int rounds) {
@@ -271,7 +287,8 @@ class TokenBucketRateLimiterConcurrencyTest {
                 }
                 if (error instanceof RateLimitException && !timeouts) {
                     violations.add("a caller timed out with no maximum wait: " + error);
-                } else if (error != null && !(error instanceof RateLimitException)
+                } else if (error != null
+                        && !(error instanceof RateLimitException)
                         && !(error instanceof RequestQueueFullException)) {
                     violations.add("unexpected error: " + error);
                 }
@@ -280,8 +297,10 @@ class TokenBucketRateLimiterConcurrencyTest {
             assertEquals(permits, delivered.get());
             assertEquals(delivered.get(), released.get(), "every permit handed out is released exactly once");
             // how many waits expire depends on thread timing, so only grants and cancellations are required
-            assertTrue(permits > 0 && cancelled > 0, "the run exercised grants and cancellations: " + permits
-                    + " permits, " + cancelled + " cancellations, " + timedOut + " timeouts");
+            assertTrue(
+                    permits > 0 && cancelled > 0,
+                    "the run exercised grants and cancellations: " + permits + " permits, " + cancelled
+                            + " cancellations, " + timedOut + " timeouts");
         }
     }
 

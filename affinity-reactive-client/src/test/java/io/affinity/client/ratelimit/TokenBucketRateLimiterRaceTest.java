@@ -56,8 +56,7 @@ class TokenBucketRateLimiterRaceTest {
         }
 
         @Override
-        public void onComplete() {
-        }
+        public void onComplete() {}
 
         void cancel() {
             subscription.cancel();
@@ -73,8 +72,10 @@ class TokenBucketRateLimiterRaceTest {
     }
 
     private static RateLimiter limiter(VirtualTimeScheduler time, RateLimitOptions.Builder options) {
-        return RateLimiter.tokenBucket(options.maxConcurrentRequests(1).requestsPerMinute(1_000_000).build(),
-                new TimersOn(time), Ticker.of(time));
+        return RateLimiter.tokenBucket(
+                options.maxConcurrentRequests(1).requestsPerMinute(1_000_000).build(),
+                new TimersOn(time),
+                Ticker.of(time));
     }
 
     /**
@@ -141,8 +142,9 @@ class TokenBucketRateLimiterRaceTest {
             VirtualTimeScheduler time = VirtualTimeScheduler.create();
             RateLimiter limiter = limiter(time, RateLimitOptions.builder());
             Caller first = Caller.of(limiter);
-            first.permit.getAndSet(null).release(RateLimitFeedback.of(429, RateLimitSnapshot.empty(),
-                    Duration.ofSeconds(1)));
+            first.permit
+                    .getAndSet(null)
+                    .release(RateLimitFeedback.of(429, RateLimitSnapshot.empty(), Duration.ofSeconds(1)));
             Caller waiting = Caller.of(limiter);
             RaceTestUtils.race(() -> time.advanceTimeBy(Duration.ofSeconds(1)), waiting::cancel);
             waiting.settle();
@@ -157,9 +159,12 @@ class TokenBucketRateLimiterRaceTest {
             RateLimiter limiter = limiter(time, RateLimitOptions.builder().maxWait(Duration.ofSeconds(1)));
             Caller holder = Caller.of(limiter);
             Caller waiting = Caller.of(limiter);
-            RaceTestUtils.race(() -> time.advanceTimeBy(Duration.ofSeconds(1)), () -> holder.permit.getAndSet(null)
-                    .release(OK));
-            assertEquals(1, (waiting.permit.get() == null ? 0 : 1) + (waiting.error.get() == null ? 0 : 1),
+            RaceTestUtils.race(
+                    () -> time.advanceTimeBy(Duration.ofSeconds(1)),
+                    () -> holder.permit.getAndSet(null).release(OK));
+            assertEquals(
+                    1,
+                    (waiting.permit.get() == null ? 0 : 1) + (waiting.error.get() == null ? 0 : 1),
                     "round " + round + ": exactly one of permit and error");
             waiting.settle();
             assertOneSlotFree(limiter, time, round);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.affinity.client.ratelimit.RateLimitException;
-import io.affinity.client.ratelimit.RequestQueueFullException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +57,8 @@ class TokenBucketRateLimiterTest {
     void waitingIsVisibleToStepVerifierOnVirtualTime() {
         StepVerifier.withVirtualTime(() -> {
                     RateLimiter limiter = RateLimiter.tokenBucket(
-                            RateLimitOptions.builder().requestsPerMinute(1).build(), VirtualTimeScheduler.get(),
+                            RateLimitOptions.builder().requestsPerMinute(1).build(),
+                            VirtualTimeScheduler.get(),
                             Ticker.of(VirtualTimeScheduler.get()));
                     return limiter.acquire("GET", "/a").then(limiter.acquire("GET", "/b"));
                 })
@@ -162,7 +161,8 @@ class TokenBucketRateLimiterTest {
 
     @Test
     void aFullLineRefusesNewCallersWithAClearError() {
-        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxQueuedRequests(2));
+        RateLimiter limiter =
+                limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxQueuedRequests(2));
         take(limiter);
         take(limiter);
         take(limiter);
@@ -172,13 +172,15 @@ class TokenBucketRateLimiterTest {
         assertEquals(1, failures.size());
         RequestQueueFullException full = assertInstanceOf(RequestQueueFullException.class, failures.get(0));
         assertEquals(2, full.maxQueuedRequests());
-        assertEquals("GET /lists: not sent: 2 calls already wait for the rate limiter (maxQueuedRequests)",
+        assertEquals(
+                "GET /lists: not sent: 2 calls already wait for the rate limiter (maxQueuedRequests)",
                 full.getMessage());
     }
 
     @Test
     void cancellingAWaitingCallFreesItsPlaceInLine() {
-        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxQueuedRequests(1));
+        RateLimiter limiter =
+                limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxQueuedRequests(1));
         take(limiter);
         Disposable waiting = take(limiter);
         waiting.dispose();
@@ -192,7 +194,8 @@ class TokenBucketRateLimiterTest {
 
     @Test
     void aCancelledCallerNeverHoldsAPermit() {
-        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1).requestsPerMinute(2));
+        RateLimiter limiter =
+                limiter(RateLimitOptions.builder().maxConcurrentRequests(1).requestsPerMinute(2));
         take(limiter);
         AtomicReference<RateLimiter.Permit> lost = new AtomicReference<>();
         // the caller gives up while waiting: the permit goes to the next caller instead
@@ -216,7 +219,8 @@ class TokenBucketRateLimiterTest {
         RateLimitException limited = assertInstanceOf(RateLimitException.class, failures.get(0));
         assertTrue(limited.statusCode().isEmpty());
         assertEquals(Duration.ofSeconds(55), limited.retryAfter().orElseThrow());
-        assertTrue(limited.getMessage().startsWith("GET /lists: gave up waiting for the rate limit"),
+        assertTrue(
+                limited.getMessage().startsWith("GET /lists: gave up waiting for the rate limit"),
                 limited.getMessage());
 
         // its place is free again: once the gate opens, a new caller goes through
@@ -232,8 +236,11 @@ class TokenBucketRateLimiterTest {
         take(limiter);
         take(limiter);
         Quota org = new Quota(40_000, 39_999, Duration.ofDays(3), Instant.EPOCH);
-        granted.get(0).release(RateLimitFeedback.of(200,
-                RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org), null));
+        granted.get(0)
+                .release(RateLimitFeedback.of(
+                        200,
+                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
+                        null));
         granted.get(1).release(response(200, 900, 898, 29));
 
         RateLimitSnapshot snapshot = limiter.snapshot();
@@ -291,8 +298,11 @@ class TokenBucketRateLimiterTest {
         RateLimiter limiter = limiter(RateLimitOptions.builder());
         take(limiter);
         Quota org = new Quota(40_000, 0, Duration.ofDays(12), Instant.EPOCH);
-        granted.remove(0).release(RateLimitFeedback.of(200,
-                RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org), null));
+        granted.remove(0)
+                .release(RateLimitFeedback.of(
+                        200,
+                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
+                        null));
         take(limiter);
         RateLimitException refused = assertInstanceOf(RateLimitException.class, failures.remove(0));
         assertEquals(Duration.ofDays(12), refused.retryAfter().orElseThrow());
@@ -303,9 +313,13 @@ class TokenBucketRateLimiterTest {
     void unlimitedWindowsNeitherThrottleNorChangeTheLimit() {
         RateLimiter limiter = limiter(RateLimitOptions.builder().requestsPerMinute(2));
         take(limiter);
-        granted.remove(0).release(RateLimitFeedback.of(200, RateLimitSnapshot.of(
-                Quota.unlimited(Duration.ofSeconds(30), Instant.EPOCH),
-                Quota.unlimited(Duration.ofDays(3), Instant.EPOCH)), null));
+        granted.remove(0)
+                .release(RateLimitFeedback.of(
+                        200,
+                        RateLimitSnapshot.of(
+                                Quota.unlimited(Duration.ofSeconds(30), Instant.EPOCH),
+                                Quota.unlimited(Duration.ofDays(3), Instant.EPOCH)),
+                        null));
         take(limiter);
         take(limiter);
         assertEquals(1, granted.size(), "the bucket still paces at its own limit: one token left of two");
@@ -318,7 +332,9 @@ class TokenBucketRateLimiterTest {
     void aTimerThatFiresEarlyByTheLimitersClockIsArmedAgain() {
         // the limiter's clock lags the timers' clock by 10 s, as a wall clock stepped back would
         AtomicLong lag = new AtomicLong();
-        RateLimiter limiter = RateLimiter.tokenBucket(RateLimitOptions.builder().requestsPerMinute(1).build(), time,
+        RateLimiter limiter = RateLimiter.tokenBucket(
+                RateLimitOptions.builder().requestsPerMinute(1).build(),
+                time,
                 () -> time.now(TimeUnit.NANOSECONDS) - lag.get());
         take(limiter);
         take(limiter); // waits 60 s for the next token

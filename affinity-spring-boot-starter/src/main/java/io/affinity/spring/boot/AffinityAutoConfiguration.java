@@ -35,18 +35,19 @@ import org.springframework.context.annotation.Configuration;
  * of them hear every call), and a {@link RateLimiter} bean, which replaces the client's own token bucket (for
  * example one shared through Redis by several instances).
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"},
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+        },
         beforeName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(AffinityClient.class)
 @EnableConfigurationProperties(AffinityProperties.class)
 public class AffinityAutoConfiguration {
 
     /** Creates the auto-configuration. */
-    public AffinityAutoConfiguration() {
-    }
+    public AffinityAutoConfiguration() {}
 
     /**
      * The reactive client, closed with the application context.
@@ -59,9 +60,11 @@ public class AffinityAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public AffinityClient affinityClient(AffinityProperties properties, ObjectProvider<RateLimiter> rateLimiter,
-                                         ObjectProvider<AffinityClientListener> listeners,
-                                         ObjectProvider<AffinityClientBuilderCustomizer> customizers) {
+    public AffinityClient affinityClient(
+            AffinityProperties properties,
+            ObjectProvider<RateLimiter> rateLimiter,
+            ObjectProvider<AffinityClientListener> listeners,
+            ObjectProvider<AffinityClientBuilderCustomizer> customizers) {
         AffinityClientBuilder builder = ClientFactory.builder(properties);
         rateLimiter.ifUnique(builder::rateLimiter);
         ClientFactory.listener(listeners.orderedStream().toList()).ifPresent(builder::listener);
@@ -93,8 +96,8 @@ public class AffinityAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(MicrometerObservations.class)
-        MicrometerObservations affinityMicrometerObservations(ObjectProvider<ObservationRegistry> observations,
-                                                              MeterRegistry meters) {
+        MicrometerObservations affinityMicrometerObservations(
+                ObjectProvider<ObservationRegistry> observations, MeterRegistry meters) {
             return new MicrometerObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters);
         }
 

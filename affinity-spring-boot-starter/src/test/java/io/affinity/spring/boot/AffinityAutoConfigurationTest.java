@@ -53,45 +53,72 @@ class AffinityAutoConfigurationTest {
     }
 
     private ApplicationContextRunner withServer() {
-        return contexts.withPropertyValues("affinity.api-key=" + server.apiKey(),
-                "affinity.base-url=" + server.baseUrl());
+        return contexts.withPropertyValues(
+                "affinity.api-key=" + server.apiKey(), "affinity.base-url=" + server.baseUrl());
     }
 
     @Test
     void theClientsComeFromThePropertiesAndAreClosedWithTheContext() {
         AffinityClient[] kept = new AffinityClient[1];
-        withServer().withPropertyValues("affinity.auth-scheme=BASIC", "affinity.connect-timeout=3s",
-                        "affinity.response-timeout=20s", "affinity.call-timeout=1m", "affinity.attempt-timeout=30s",
-                        "affinity.download-timeout=5m", "affinity.max-empty-pages=5", "affinity.max-response-size=8MB",
-                        "affinity.retry.max-attempts=2", "affinity.retry.base-delay=10ms", "affinity.retry.max-delay=1s",
-                        "affinity.rate-limit.requests-per-minute=600", "affinity.rate-limit.max-concurrent-requests=8",
-                        "affinity.rate-limit.max-queued-requests=100", "affinity.rate-limit.max-wait=30s",
-                        "affinity.rate-limit.max-server-wait=60s", "affinity.connection-pool.max-connections=16",
+        withServer()
+                .withPropertyValues(
+                        "affinity.auth-scheme=BASIC",
+                        "affinity.connect-timeout=3s",
+                        "affinity.response-timeout=20s",
+                        "affinity.call-timeout=1m",
+                        "affinity.attempt-timeout=30s",
+                        "affinity.download-timeout=5m",
+                        "affinity.max-empty-pages=5",
+                        "affinity.max-response-size=8MB",
+                        "affinity.retry.max-attempts=2",
+                        "affinity.retry.base-delay=10ms",
+                        "affinity.retry.max-delay=1s",
+                        "affinity.rate-limit.requests-per-minute=600",
+                        "affinity.rate-limit.max-concurrent-requests=8",
+                        "affinity.rate-limit.max-queued-requests=100",
+                        "affinity.rate-limit.max-wait=30s",
+                        "affinity.rate-limit.max-server-wait=60s",
+                        "affinity.connection-pool.max-connections=16",
                         "affinity.connection-pool.max-pending-acquires=64",
                         "affinity.connection-pool.pending-acquire-timeout=5s",
-                        "affinity.connection-pool.max-idle-time=20s", "affinity.connection-pool.eviction-interval=10s")
+                        "affinity.connection-pool.max-idle-time=20s",
+                        "affinity.connection-pool.eviction-interval=10s")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(AffinityClient.class)
+                    assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(AffinityClient.class)
                             .hasSingleBean(AffinityBlockingClient.class);
                     AffinityClient client = context.getBean(AffinityClient.class);
                     kept[0] = client;
-                    assertThat(client.whoami().block(Duration.ofSeconds(10)).tenant().name()).isNotBlank();
-                    assertThat(context.getBean(AffinityBlockingClient.class).whoami().tenant().name()).isNotBlank();
+                    assertThat(client.whoami()
+                                    .block(Duration.ofSeconds(10))
+                                    .tenant()
+                                    .name())
+                            .isNotBlank();
+                    assertThat(context.getBean(AffinityBlockingClient.class)
+                                    .whoami()
+                                    .tenant()
+                                    .name())
+                            .isNotBlank();
                     assertThat(client.toString()).doesNotContain(server.apiKey());
                 });
         assertThatThrownBy(() -> kept[0].whoami().block(Duration.ofSeconds(5)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
     void aMissingOrBlankKeyFailsStartUpWithOneLine() {
         for (String key : new String[] {null, "  "}) {
-            ApplicationContextRunner runner = key == null ? contexts : contexts.withPropertyValues("affinity.api-key=" + key);
+            ApplicationContextRunner runner =
+                    key == null ? contexts : contexts.withPropertyValues("affinity.api-key=" + key);
             runner.run(context -> {
                 assertThat(context).hasFailed();
                 FailureAnalysis analysis = new MissingApiKeyFailureAnalyzer().analyze(context.getStartupFailure());
                 assertThat(analysis).isNotNull();
-                assertThat(analysis.getDescription()).contains("affinity.api-key").doesNotContain("\n");
+                assertThat(analysis.getDescription())
+                        .contains("affinity.api-key")
+                        .doesNotContain("\n");
                 assertThat(analysis.getAction()).contains("affinity.api-key");
             });
         }
@@ -101,8 +128,8 @@ class AffinityAutoConfigurationTest {
     void userBeansWinAndARateLimiterBeanIsUsed() {
         AtomicInteger acquired = new AtomicInteger();
         RateLimiter counting = new RateLimiter() {
-            private final RateLimiter delegate = RateLimiter.tokenBucket(RateLimitOptions.defaults(),
-                    reactor.core.scheduler.Schedulers.parallel());
+            private final RateLimiter delegate =
+                    RateLimiter.tokenBucket(RateLimitOptions.defaults(), reactor.core.scheduler.Schedulers.parallel());
 
             @Override
             public reactor.core.publisher.Mono<Permit> acquire(String method, String path) {
@@ -119,7 +146,8 @@ class AffinityAutoConfigurationTest {
             context.getBean(AffinityClient.class).whoami().block(Duration.ofSeconds(10));
             assertThat(acquired).hasValue(1);
         });
-        AffinityClient own = AffinityClient.builder().apiKey("own").baseUrl(server.baseUrl()).build();
+        AffinityClient own =
+                AffinityClient.builder().apiKey("own").baseUrl(server.baseUrl()).build();
         contexts.withBean(AffinityClient.class, () -> own).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(AffinityClient.class)).isSameAs(own);
@@ -142,7 +170,8 @@ class AffinityAutoConfigurationTest {
         contexts.withPropertyValues("affinity.api-key=wrong-key", "affinity.base-url=" + server.baseUrl())
                 .run(context -> {
                     Health health = context.getBean("affinityHealthIndicator", ReactiveHealthIndicator.class)
-                            .health().block(Duration.ofSeconds(10));
+                            .health()
+                            .block(Duration.ofSeconds(10));
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
                     assertThat(health.getDetails().toString()).doesNotContain("wrong-key");
                 });
@@ -150,9 +179,13 @@ class AffinityAutoConfigurationTest {
 
     @Test
     void bootsJackson3MapperWritesAndReadsModelTypesAsAffinityJson() throws Exception {
-        FieldValue value = FieldValue.builder().id(1L).fieldId(2L).entityId(3L)
+        FieldValue value = FieldValue.builder()
+                .id(1L)
+                .fieldId(2L)
+                .entityId(3L)
                 .createdAt(OffsetDateTime.parse("2017-05-04T10:44:31.526-08:00"))
-                .value(new FieldValueData.TextValue("Title 1")).build();
+                .value(new FieldValueData.TextValue("Title 1"))
+                .build();
         String expected = AffinityJson.newObjectMapper().writeValueAsString(value);
         withServer().run(context -> {
             JsonMapper mapper = context.getBean(JsonMapper.class);
@@ -166,11 +199,16 @@ class AffinityAutoConfigurationTest {
         withServer().withUserConfiguration(Meters.class).run(context -> {
             context.getBean(AffinityClient.class).whoami().block(Duration.ofSeconds(10));
             MeterRegistry meters = context.getBean(MeterRegistry.class);
-            assertThat(meters.get(MicrometerObservations.CALLS).tag("operation", "/auth/whoami")
-                    .tag("outcome", "SUCCESS").timer().count()).isEqualTo(1);
+            assertThat(meters.get(MicrometerObservations.CALLS)
+                            .tag("operation", "/auth/whoami")
+                            .tag("outcome", "SUCCESS")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
             // the gauges are bound by Boot's MeterBinder support in a full application; bound here by hand
             MicrometerObservations.bindTo(context.getBean(AffinityClient.class), meters);
-            assertThat(meters.get("affinity.client.calls.in-flight").gauge().value()).isZero();
+            assertThat(meters.get("affinity.client.calls.in-flight").gauge().value())
+                    .isZero();
         });
     }
 

@@ -22,14 +22,16 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 class WithAffinityMockServerTest {
 
     @Configuration(proxyBeanMethods = false)
-    static class Empty {
-    }
+    static class Empty {}
 
     static int whoami(String baseUrl, String apiKey) throws Exception {
         String basic = Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/auth/whoami"))
-                .header("Authorization", "Basic " + basic).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Authorization", "Basic " + basic)
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Nested
@@ -39,8 +41,10 @@ class WithAffinityMockServerTest {
 
         @Autowired
         AffinityMockServer server;
+
         @Value("${affinity.base-url}")
         String baseUrl;
+
         @Value("${affinity.api-key}")
         String apiKey;
 
@@ -69,6 +73,7 @@ class WithAffinityMockServerTest {
 
         @Autowired
         AffinityMockServer server;
+
         @Value("${affinity.base-url}")
         String baseUrl;
 

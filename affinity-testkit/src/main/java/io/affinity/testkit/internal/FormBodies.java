@@ -19,74 +19,75 @@ import java.util.Map;
  */
 public final class FormBodies {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private FormBodies() {
-  }
+    private FormBodies() {}
 
-  /**
-   * @param form the body as sent
-   * @param schema the schema of the form (a {@code $ref} is resolved in {@code api})
-   * @param api the spec
-   * @return the form as the JSON object the schema describes
-   */
-  public static ObjectNode decode(String form, Schema<?> schema, OpenAPI api) {
-    Schema<?> object = resolve(schema, api);
-    Map<String, Schema> properties = object.getProperties() == null ? Map.of() : object.getProperties();
-    ObjectNode json = NODES.objectNode();
-    for (String pair : form.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = decodeText(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decodeText(pair.substring(eq + 1));
-      Schema<?> property = properties.get(key) == null ? null : resolve(properties.get(key), api);
-      if (property != null && "array".equals(property.getType())) {
-        JsonNode existing = json.get(key);
-        ArrayNode array = existing instanceof ArrayNode a ? a : json.putArray(key);
-        array.add(typed(value, property.getItems() == null ? null : resolve(property.getItems(), api)));
-      } else {
-        json.set(key, typed(value, property));
-      }
+    /**
+     * @param form the body as sent
+     * @param schema the schema of the form (a {@code $ref} is resolved in {@code api})
+     * @param api the spec
+     * @return the form as the JSON object the schema describes
+     */
+    public static ObjectNode decode(String form, Schema<?> schema, OpenAPI api) {
+        Schema<?> object = resolve(schema, api);
+        Map<String, Schema> properties = object.getProperties() == null ? Map.of() : object.getProperties();
+        ObjectNode json = NODES.objectNode();
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decodeText(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decodeText(pair.substring(eq + 1));
+            Schema<?> property = properties.get(key) == null ? null : resolve(properties.get(key), api);
+            if (property != null && "array".equals(property.getType())) {
+                JsonNode existing = json.get(key);
+                ArrayNode array = existing instanceof ArrayNode a ? a : json.putArray(key);
+                array.add(typed(value, property.getItems() == null ? null : resolve(property.getItems(), api)));
+            } else {
+                json.set(key, typed(value, property));
+            }
+        }
+        return json;
     }
-    return json;
-  }
 
-  private static String decodeText(String text) {
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException malformed) {
-      return text;
+    private static String decodeText(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
     }
-  }
 
-  /** The value as the property's type reads it; text that does not read as that type stays text (and is refused). */
-  private static JsonNode typed(String value, Schema<?> property) {
-    String type = property == null ? null : property.getType();
-    try {
-      if ("integer".equals(type)) {
-        return NODES.numberNode(Long.parseLong(value));
-      }
-      if ("number".equals(type)) {
-        return NODES.numberNode(new java.math.BigDecimal(value));
-      }
-    } catch (NumberFormatException notANumber) {
-      return NODES.textNode(value);
+    /** The value as the property's type reads it; text that does not read as that type stays text (and is refused). */
+    private static JsonNode typed(String value, Schema<?> property) {
+        String type = property == null ? null : property.getType();
+        try {
+            if ("integer".equals(type)) {
+                return NODES.numberNode(Long.parseLong(value));
+            }
+            if ("number".equals(type)) {
+                return NODES.numberNode(new java.math.BigDecimal(value));
+            }
+        } catch (NumberFormatException notANumber) {
+            return NODES.textNode(value);
+        }
+        if ("boolean".equals(type) && (value.equals("true") || value.equals("false"))) {
+            return NODES.booleanNode(Boolean.parseBoolean(value));
+        }
+        return NODES.textNode(value);
     }
-    if ("boolean".equals(type) && (value.equals("true") || value.equals("false"))) {
-      return NODES.booleanNode(Boolean.parseBoolean(value));
-    }
-    return NODES.textNode(value);
-  }
 
-  @SuppressWarnings("rawtypes")
-  private static Schema<?> resolve(Schema<?> schema, OpenAPI api) {
-    Schema<?> s = schema;
-    while (s != null && s.get$ref() != null) {
-      Schema ref = api.getComponents().getSchemas().get(s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1));
-      s = ref;
+    @SuppressWarnings("rawtypes")
+    private static Schema<?> resolve(Schema<?> schema, OpenAPI api) {
+        Schema<?> s = schema;
+        while (s != null && s.get$ref() != null) {
+            Schema ref = api.getComponents()
+                    .getSchemas()
+                    .get(s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1));
+            s = ref;
+        }
+        return s;
     }
-    return s;
-  }
 }

@@ -17,37 +17,42 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param orgReset seconds until the month resets
  */
 record RateLimitState(
-    boolean allowed,
-    long retryAfterSeconds,
-    long userLimit,
-    long userRemaining,
-    long userUsed,
-    long userReset,
-    long orgLimit,
-    long orgRemaining,
-    long orgUsed,
-    long orgReset) {
+        boolean allowed,
+        long retryAfterSeconds,
+        long userLimit,
+        long userRemaining,
+        long userUsed,
+        long userReset,
+        long orgLimit,
+        long orgRemaining,
+        long orgUsed,
+        long orgReset) {
 
-  /** Adds the six {@code X-Ratelimit-*} headers (and Retry-After when refused) to a reply. */
-  Reply addHeadersTo(Reply reply) {
-    Reply withHeaders = reply
-        .withHeader("X-Ratelimit-Limit-User", Long.toString(userLimit))
-        .withHeader("X-Ratelimit-Limit-User-Remaining", Long.toString(userRemaining))
-        .withHeader("X-Ratelimit-Limit-User-Reset", Long.toString(userReset))
-        .withHeader("X-Ratelimit-Limit-Org", Long.toString(orgLimit))
-        .withHeader("X-Ratelimit-Limit-Org-Remaining", Long.toString(orgRemaining))
-        .withHeader("X-Ratelimit-Limit-Org-Reset", Long.toString(orgReset));
-    return allowed ? withHeaders : withHeaders.withHeader("Retry-After", Long.toString(retryAfterSeconds));
-  }
+    /** Adds the six {@code X-Ratelimit-*} headers (and Retry-After when refused) to a reply. */
+    Reply addHeadersTo(Reply reply) {
+        Reply withHeaders = reply.withHeader("X-Ratelimit-Limit-User", Long.toString(userLimit))
+                .withHeader("X-Ratelimit-Limit-User-Remaining", Long.toString(userRemaining))
+                .withHeader("X-Ratelimit-Limit-User-Reset", Long.toString(userReset))
+                .withHeader("X-Ratelimit-Limit-Org", Long.toString(orgLimit))
+                .withHeader("X-Ratelimit-Limit-Org-Remaining", Long.toString(orgRemaining))
+                .withHeader("X-Ratelimit-Limit-Org-Reset", Long.toString(orgReset));
+        return allowed ? withHeaders : withHeaders.withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
 
-  /** The body of {@code GET /rate-limit}. */
-  ObjectNode toRateLimitBody() {
-    ObjectNode body = Json.object();
-    ObjectNode rate = body.putObject("rate");
-    ObjectNode org = rate.putObject("org_monthly");
-    org.put("limit", orgLimit).put("remaining", orgRemaining).put("reset", orgReset).put("used", orgUsed);
-    ObjectNode user = rate.putObject("api_key_per_minute");
-    user.put("limit", userLimit).put("remaining", userRemaining).put("reset", userReset).put("used", userUsed);
-    return body;
-  }
+    /** The body of {@code GET /rate-limit}. */
+    ObjectNode toRateLimitBody() {
+        ObjectNode body = Json.object();
+        ObjectNode rate = body.putObject("rate");
+        ObjectNode org = rate.putObject("org_monthly");
+        org.put("limit", orgLimit)
+                .put("remaining", orgRemaining)
+                .put("reset", orgReset)
+                .put("used", orgUsed);
+        ObjectNode user = rate.putObject("api_key_per_minute");
+        user.put("limit", userLimit)
+                .put("remaining", userRemaining)
+                .put("reset", userReset)
+                .put("used", userUsed);
+        return body;
+    }
 }

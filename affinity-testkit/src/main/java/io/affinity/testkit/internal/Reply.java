@@ -16,53 +16,53 @@ import java.util.Map;
  */
 record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
 
-  static final String JSON = "application/json";
+    static final String JSON = "application/json";
 
-  Reply {
-    headers = Map.copyOf(headers);
-  }
-
-  /** A JSON reply from a Jackson tree or value. */
-  static Reply json(int status, Object value) {
-    return new Reply(status, JSON, Json.bytes(value), Map.of());
-  }
-
-  /** The reply a WireMock stub would have sent. */
-  static Reply of(ResponseDefinition definition) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    String contentType = JSON;
-    if (definition.getHeaders() != null) {
-      for (HttpHeader header : definition.getHeaders().all()) {
-        if (header.keyEquals("Content-Type")) {
-          contentType = header.firstValue();
-        } else {
-          headers.put(header.key(), header.firstValue());
-        }
-      }
+    Reply {
+        headers = Map.copyOf(headers);
     }
-    byte[] body = definition.getByteBody() == null ? new byte[0] : definition.getByteBody();
-    return new Reply(definition.getStatus(), contentType, body, headers);
-  }
 
-  /** This reply with one more header. */
-  Reply withHeader(String name, String value) {
-    Map<String, String> more = new LinkedHashMap<>(headers);
-    more.put(name, value);
-    return new Reply(status, contentType, body, more);
-  }
+    /** A JSON reply from a Jackson tree or value. */
+    static Reply json(int status, Object value) {
+        return new Reply(status, JSON, Json.bytes(value), Map.of());
+    }
 
-  /** This reply with other body bytes. */
-  Reply withBody(byte[] newBody) {
-    return new Reply(status, contentType, newBody, headers);
-  }
+    /** The reply a WireMock stub would have sent. */
+    static Reply of(ResponseDefinition definition) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String contentType = JSON;
+        if (definition.getHeaders() != null) {
+            for (HttpHeader header : definition.getHeaders().all()) {
+                if (header.keyEquals("Content-Type")) {
+                    contentType = header.firstValue();
+                } else {
+                    headers.put(header.key(), header.firstValue());
+                }
+            }
+        }
+        byte[] body = definition.getByteBody() == null ? new byte[0] : definition.getByteBody();
+        return new Reply(definition.getStatus(), contentType, body, headers);
+    }
 
-  /** A WireMock response builder carrying this reply. */
-  ResponseDefinitionBuilder toBuilder() {
-    ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
-        .withStatus(status)
-        .withHeader("Content-Type", contentType)
-        .withBody(body);
-    headers.forEach(builder::withHeader);
-    return builder;
-  }
+    /** This reply with one more header. */
+    Reply withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Reply(status, contentType, body, more);
+    }
+
+    /** This reply with other body bytes. */
+    Reply withBody(byte[] newBody) {
+        return new Reply(status, contentType, newBody, headers);
+    }
+
+    /** A WireMock response builder carrying this reply. */
+    ResponseDefinitionBuilder toBuilder() {
+        ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(status)
+                .withHeader("Content-Type", contentType)
+                .withBody(body);
+        headers.forEach(builder::withHeader);
+        return builder;
+    }
 }

@@ -16,12 +16,11 @@ import java.util.OptionalLong;
  * @param requestLog receives one line per request, or null
  */
 public record ServerSettings(
-    int port,
-    String apiKey,
-    int perMinuteLimit,
-    OptionalLong monthlyLimit,
-    Clock clock,
-    boolean validateRequests,
-    String host,
-    java.util.function.Consumer<String> requestLog) {
-}
+        int port,
+        String apiKey,
+        int perMinuteLimit,
+        OptionalLong monthlyLimit,
+        Clock clock,
+        boolean validateRequests,
+        String host,
+        java.util.function.Consumer<String> requestLog) {}

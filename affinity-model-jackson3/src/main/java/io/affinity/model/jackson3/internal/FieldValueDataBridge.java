@@ -30,8 +30,7 @@ public final class FieldValueDataBridge {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonFactory TOKENS = new JsonFactory();
 
-    private FieldValueDataBridge() {
-    }
+    private FieldValueDataBridge() {}
 
     /** Writes a field value in the shape of its variant. */
     public static final class Writer extends StdSerializer<FieldValueData> {

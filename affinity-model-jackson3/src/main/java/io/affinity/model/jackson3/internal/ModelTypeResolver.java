@@ -21,7 +21,9 @@ public final class ModelTypeResolver extends AbstractTypeResolver {
             return null;
         }
         JsonDeserialize annotation = raw.getDeclaredAnnotation(JsonDeserialize.class);
-        if (annotation == null || annotation.as() == Void.class || !raw.isAssignableFrom(annotation.as())
+        if (annotation == null
+                || annotation.as() == Void.class
+                || !raw.isAssignableFrom(annotation.as())
                 || annotation.as() == raw) {
             return null;
         }

@@ -137,8 +137,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         private Ticker ticker = Ticker.system();
         private RedisRateLimiterListener listener = RedisRateLimiterListener.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param redisUri where Redis is, as a Lettuce URI such as {@code redis://host:6379/0} (credentials and TLS
@@ -368,20 +367,35 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             if (redisUri == null && redisClient == null) {
                 throw new IllegalStateException("set redisUri(...) or redisClient(...)");
             }
-            RateLimitOptions fallback = fallbackOptions != null ? fallbackOptions : RateLimitOptions.builder()
-                    .requestsPerMinute(requestsPerMinute)
-                    .maxConcurrentRequests(maxConcurrentRequests > 0 ? maxConcurrentRequests
-                            : RateLimitOptions.defaults().maxConcurrentRequests())
-                    .maxQueuedRequests(maxQueuedRequests)
-                    .maxWait(maxWait)
-                    .maxServerWait(maxServerWait)
-                    .build();
-            Settings settings = new Settings(name, keyPrefix, requestsPerMinute, maxConcurrentRequests, leaseTime,
-                    maxQueuedRequests, maxWait, maxServerWait, failureMode == FailureMode.FAIL_CLOSED, fallback,
-                    redisTimeout, recoveryInterval, slotPollInterval);
+            RateLimitOptions fallback = fallbackOptions != null
+                    ? fallbackOptions
+                    : RateLimitOptions.builder()
+                            .requestsPerMinute(requestsPerMinute)
+                            .maxConcurrentRequests(
+                                    maxConcurrentRequests > 0
+                                            ? maxConcurrentRequests
+                                            : RateLimitOptions.defaults().maxConcurrentRequests())
+                            .maxQueuedRequests(maxQueuedRequests)
+                            .maxWait(maxWait)
+                            .maxServerWait(maxServerWait)
+                            .build();
+            Settings settings = new Settings(
+                    name,
+                    keyPrefix,
+                    requestsPerMinute,
+                    maxConcurrentRequests,
+                    leaseTime,
+                    maxQueuedRequests,
+                    maxWait,
+                    maxServerWait,
+                    failureMode == FailureMode.FAIL_CLOSED,
+                    fallback,
+                    redisTimeout,
+                    recoveryInterval,
+                    slotPollInterval);
             if (redisClient != null) {
-                return new RedisRateLimiter(new SharedRateLimiter(settings, redisClient, clientUri, null, false,
-                        scheduler, ticker, listener));
+                return new RedisRateLimiter(new SharedRateLimiter(
+                        settings, redisClient, clientUri, null, false, scheduler, ticker, listener));
             }
             RedisURI uri = RedisURI.create(redisUri);
             // a small client of its own: one I/O thread, reconnecting at the recovery interval
@@ -397,8 +411,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(redisTimeout))
                     .build());
-            return new RedisRateLimiter(new SharedRateLimiter(settings, client, uri, resources, true, scheduler,
-                    ticker, listener));
+            return new RedisRateLimiter(
+                    new SharedRateLimiter(settings, client, uri, resources, true, scheduler, ticker, listener));
         }
 
         private static int atLeast(String name, int value, int min) {

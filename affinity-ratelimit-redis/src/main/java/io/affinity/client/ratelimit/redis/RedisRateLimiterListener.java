@@ -9,22 +9,19 @@ import java.time.Duration;
 public interface RedisRateLimiterListener {
 
     /** A listener that does nothing. */
-    RedisRateLimiterListener NONE = new RedisRateLimiterListener() {
-    };
+    RedisRateLimiterListener NONE = new RedisRateLimiterListener() {};
 
     /**
      * Redis became unreachable: from now on calls use the fallback or fail, as configured. Called once per outage.
      *
      * @param cause the failure that started the outage
      */
-    default void onRedisUnavailable(Throwable cause) {
-    }
+    default void onRedisUnavailable(Throwable cause) {}
 
     /**
      * Redis is reachable again and shared limiting has resumed.
      *
      * @param outage how long Redis was unreachable
      */
-    default void onRedisRecovered(Duration outage) {
-    }
+    default void onRedisRecovered(Duration outage) {}
 }

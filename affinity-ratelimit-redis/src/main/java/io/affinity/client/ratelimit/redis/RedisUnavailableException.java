@@ -24,8 +24,8 @@ public class RedisUnavailableException extends RateLimitException {
      * @param limits     the rate limits known when the call was refused
      * @param cause      the Redis failure, or {@code null}
      */
-    public RedisUnavailableException(String method, String path, Duration retryAfter, RateLimitSnapshot limits,
-                                     Throwable cause) {
+    public RedisUnavailableException(
+            String method, String path, Duration retryAfter, RateLimitSnapshot limits, Throwable cause) {
         super(method, path, null, "the shared rate limiter's Redis is unreachable (fail-closed)", retryAfter, limits);
         this.redisFailure = cause;
         if (cause != null) {

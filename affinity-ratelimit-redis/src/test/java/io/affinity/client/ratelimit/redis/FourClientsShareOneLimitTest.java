@@ -31,36 +31,49 @@ class FourClientsShareOneLimitTest {
 
     @Test
     void fourClientsSharingOneNameStayWithinTheLimitWithoutA429(RedisServer redis) {
-        try (AffinityMockServer fake = AffinityMockServer.builder().perMinuteLimit(LIMIT)
-                .clock(TestClock.startingNow()).start()) {
+        try (AffinityMockServer fake = AffinityMockServer.builder()
+                .perMinuteLimit(LIMIT)
+                .clock(TestClock.startingNow())
+                .start()) {
             List<RedisRateLimiter> limiters = new ArrayList<>();
             List<AffinityClient> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < CLIENTS; i++) {
-                    RedisRateLimiter limiter = RedisRateLimiter.builder().redisUri(redis.uri()).name("acme")
-                            .requestsPerMinute(LIMIT).maxWait(Duration.ofSeconds(2)).build();
+                    RedisRateLimiter limiter = RedisRateLimiter.builder()
+                            .redisUri(redis.uri())
+                            .name("acme")
+                            .requestsPerMinute(LIMIT)
+                            .maxWait(Duration.ofSeconds(2))
+                            .build();
                     limiters.add(limiter);
-                    clients.add(AffinityClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl().toString())
-                            .retryOptions(RetryOptions.disabled()).rateLimiter(limiter).build());
+                    clients.add(AffinityClient.builder()
+                            .apiKey(fake.apiKey())
+                            .baseUrl(fake.baseUrl().toString())
+                            .retryOptions(RetryOptions.disabled())
+                            .rateLimiter(limiter)
+                            .build());
                 }
                 AtomicInteger succeeded = new AtomicInteger();
                 AtomicInteger throttledByServer = new AtomicInteger();
                 AtomicInteger heldBackByLimiter = new AtomicInteger();
                 Flux.fromIterable(clients)
-                        .flatMap(client -> Flux.range(0, CALLS_PER_CLIENT).flatMap(i -> client.whoami()
-                                .doOnNext(whoami -> succeeded.incrementAndGet())
-                                .onErrorResume(RateLimitException.class, refused -> {
-                                    (refused.statusCode().isPresent() ? throttledByServer : heldBackByLimiter)
-                                            .incrementAndGet();
-                                    return Mono.empty();
-                                })))
+                        .flatMap(client -> Flux.range(0, CALLS_PER_CLIENT)
+                                .flatMap(i -> client.whoami()
+                                        .doOnNext(whoami -> succeeded.incrementAndGet())
+                                        .onErrorResume(RateLimitException.class, refused -> {
+                                            (refused.statusCode().isPresent() ? throttledByServer : heldBackByLimiter)
+                                                    .incrementAndGet();
+                                            return Mono.empty();
+                                        })))
                         .blockLast(Duration.ofSeconds(30));
 
                 assertEquals(0, throttledByServer.get(), "no 429");
                 assertTrue(succeeded.get() >= LIMIT * 95 / 100, "the limit is used: " + succeeded.get());
                 assertEquals(CLIENTS * CALLS_PER_CLIENT, succeeded.get() + heldBackByLimiter.get());
                 assertEquals(succeeded.get(), fake.journal().size(), "no refused request reached the server");
-                assertEquals(0, limiters.stream().mapToLong(RedisRateLimiter::outages).sum());
+                assertEquals(
+                        0,
+                        limiters.stream().mapToLong(RedisRateLimiter::outages).sum());
             } finally {
                 clients.forEach(AffinityClient::close);
                 limiters.forEach(RedisRateLimiter::close);

@@ -12,7 +12,7 @@ public final class JacksonBlockHoundIntegration implements BlockHoundIntegration
 
     @Override
     public void applyTo(BlockHound.Builder builder) {
-        builder.allowBlockingCallsInside("com.fasterxml.jackson.databind.deser.DeserializerCache",
-                "_createAndCacheValueDeserializer");
+        builder.allowBlockingCallsInside(
+                "com.fasterxml.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
     }
 }

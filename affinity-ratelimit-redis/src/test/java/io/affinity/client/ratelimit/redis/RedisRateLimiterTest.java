@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.ratelimit.Quota;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.ratelimit.RateLimitFeedback;
 import io.affinity.client.ratelimit.RateLimitSnapshot;
 import io.affinity.client.ratelimit.RateLimiter.Permit;
@@ -48,7 +48,10 @@ class RedisRateLimiterTest {
     }
 
     private RedisRateLimiter.Builder limiter(RedisServer redis, String name) {
-        return RedisRateLimiter.builder().redisUri(redis.uri()).name(name).redisTimeout(Duration.ofSeconds(2))
+        return RedisRateLimiter.builder()
+                .redisUri(redis.uri())
+                .name(name)
+                .redisTimeout(Duration.ofSeconds(2))
                 .recoveryInterval(Duration.ofMillis(100));
     }
 
@@ -65,18 +68,22 @@ class RedisRateLimiterTest {
         return connection.sync();
     }
 
-    private static RateLimitFeedback feedback(int status, long limit, long remaining, Duration reset,
-                                              Duration retryAfter) {
-        return RateLimitFeedback.of(status,
-                RateLimitSnapshot.of(new Quota(limit, remaining, reset, Instant.now()), null), retryAfter);
+    private static RateLimitFeedback feedback(
+            int status, long limit, long remaining, Duration reset, Duration retryAfter) {
+        return RateLimitFeedback.of(
+                status, RateLimitSnapshot.of(new Quota(limit, remaining, reset, Instant.now()), null), retryAfter);
     }
 
     /** Takes as many permits as the limiter gives within its max wait; returns how many. */
     private static int grab(RedisRateLimiter limiter, int attempts, List<Permit> held) {
         List<Object> results = Flux.range(0, attempts)
-                .flatMap(i -> limiter.acquire("GET", "/lists").<Object>map(permit -> permit)
-                        .onErrorResume(RateLimitException.class, Mono::just), 256)
-                .collectList().block(LONG);
+                .flatMap(
+                        i -> limiter.acquire("GET", "/lists")
+                                .<Object>map(permit -> permit)
+                                .onErrorResume(RateLimitException.class, Mono::just),
+                        256)
+                .collectList()
+                .block(LONG);
         int granted = 0;
         for (Object result : results) {
             if (result instanceof Permit permit) {
@@ -94,10 +101,12 @@ class RedisRateLimiterTest {
     private void awaitShared(RedisServer redis, String name, String field) throws InterruptedException {
         RedisCommands<String, String> commands = redis(redis);
         String key = RedisRateLimiter.DEFAULT_KEY_PREFIX + '{' + name + "}:state";
-        await(() -> {
-            String value = commands.hget(key, field);
-            return value != null && Double.parseDouble(value) > 0;
-        }, field + " is shared");
+        await(
+                () -> {
+                    String value = commands.hget(key, field);
+                    return value != null && Double.parseDouble(value) > 0;
+                },
+                field + " is shared");
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -120,13 +129,15 @@ class RedisRateLimiterTest {
         long start = System.nanoTime();
         int granted = Flux.fromIterable(replicas)
                 .flatMap(replica -> Mono.fromCallable(() -> grab(replica, 40, held)))
-                .reduce(0, Integer::sum).block(LONG);
+                .reduce(0, Integer::sum)
+                .block(LONG);
         double seconds = (System.nanoTime() - start) / 1e9;
         // 60 at once, then one a second: never three buckets of 60
         assertTrue(granted >= 60, "the whole bucket is used: " + granted);
         assertTrue(granted <= 60 + Math.ceil(seconds) + 1, granted + " permits in " + seconds + " s");
         // another name has a bucket of its own
-        RedisRateLimiter other = build(limiter(redis, "other").requestsPerMinute(60).maxWait(Duration.ofSeconds(5)));
+        RedisRateLimiter other =
+                build(limiter(redis, "other").requestsPerMinute(60).maxWait(Duration.ofSeconds(5)));
         assertEquals(40, grab(other, 40, held));
     }
 
@@ -142,7 +153,8 @@ class RedisRateLimiterTest {
     @Test
     void theApiKeyNeverReachesRedisNorTheLimitersText(RedisServer redis) throws InterruptedException {
         String apiKey = "very-secret-api-key-4711";
-        RedisRateLimiter limiter = build(RedisRateLimiter.builder().redisUri(redis.uri()).apiKey(apiKey));
+        RedisRateLimiter limiter =
+                build(RedisRateLimiter.builder().redisUri(redis.uri()).apiKey(apiKey));
         limiter.acquire("GET", "/a").block(LONG).release(feedback(200, 900, 899, Duration.ofSeconds(30), null));
         RedisCommands<String, String> commands = redis(redis);
         await(() -> !commands.keys("*").isEmpty(), "the state is written");
@@ -150,7 +162,9 @@ class RedisRateLimiterTest {
         for (String key : commands.keys("*")) {
             everything.append(key).append(' ');
             if ("hash".equals(commands.type(key))) {
-                commands.hgetall(key).forEach((field, value) -> everything.append(field).append('=').append(value));
+                commands.hgetall(key)
+                        .forEach((field, value) ->
+                                everything.append(field).append('=').append(value));
             } else {
                 everything.append(commands.zrange(key, 0, -1));
             }
@@ -161,8 +175,7 @@ class RedisRateLimiterTest {
     }
 
     @Test
-    void aThrottledResponseSeenByOneProcessClosesTheGateForEveryProcess(RedisServer redis)
-            throws InterruptedException {
+    void aThrottledResponseSeenByOneProcessClosesTheGateForEveryProcess(RedisServer redis) throws InterruptedException {
         RedisRateLimiter a = build(limiter(redis, "gate"));
         RedisRateLimiter b = build(limiter(redis, "gate"));
         long start = System.nanoTime();
@@ -182,7 +195,8 @@ class RedisRateLimiterTest {
         RedisRateLimiter b = build(limiter(redis, "minute").maxWait(Duration.ofMillis(200)));
         a.acquire("GET", "/a").block(LONG).release(feedback(200, 900, 0, Duration.ofMinutes(10), null));
         awaitShared(redis, "minute", "gate");
-        RateLimitException refused = assertThrows(RateLimitException.class, () -> b.acquire("GET", "/b").block(LONG));
+        RateLimitException refused = assertThrows(
+                RateLimitException.class, () -> b.acquire("GET", "/b").block(LONG));
         Duration retryAfter = refused.retryAfter().orElseThrow();
         assertTrue(retryAfter.compareTo(Duration.ofSeconds(60)) <= 0, "bounded: " + retryAfter);
         assertTrue(retryAfter.compareTo(Duration.ofSeconds(45)) > 0, "the gate is closed: " + retryAfter);
@@ -196,35 +210,39 @@ class RedisRateLimiterTest {
         a.acquire("GET", "/a").block(LONG).release(feedback(429, 900, 10, Duration.ofSeconds(30), Duration.ofHours(1)));
         awaitShared(redis, "refuse", "refuse");
         long start = System.nanoTime();
-        RateLimitException refused = assertThrows(RateLimitException.class, () -> b.acquire("GET", "/b").block(LONG));
+        RateLimitException refused = assertThrows(
+                RateLimitException.class, () -> b.acquire("GET", "/b").block(LONG));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "at once, without waiting an hour");
         Duration retryAfter = refused.retryAfter().orElseThrow();
         assertTrue(retryAfter.compareTo(Duration.ofMinutes(59)) > 0, "carries the server's reset: " + retryAfter);
         // once the maximum server wait has passed, calls go to the server again
         Permit later = Mono.defer(() -> b.acquire("GET", "/b"))
-                .retryWhen(reactor.util.retry.Retry.fixedDelay(50, Duration.ofMillis(100))).block(LONG);
+                .retryWhen(reactor.util.retry.Retry.fixedDelay(50, Duration.ofMillis(100)))
+                .block(LONG);
         assertNotNull(later);
     }
 
     @Test
     void theRemainingCountOfAResponseCapsTheSharedBucket(RedisServer redis) throws InterruptedException {
         RedisRateLimiter a = build(limiter(redis, "remaining").requestsPerMinute(60));
-        RedisRateLimiter b = build(limiter(redis, "remaining").requestsPerMinute(60).maxWait(Duration.ofSeconds(1)));
+        RedisRateLimiter b =
+                build(limiter(redis, "remaining").requestsPerMinute(60).maxWait(Duration.ofSeconds(1)));
         a.acquire("GET", "/a").block(LONG).release(feedback(200, 60, 3, Duration.ofSeconds(40), null));
         awaitShared(redis, "remaining", "ver");
         long start = System.nanoTime();
         int granted = grab(b, 10, new ArrayList<>());
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(granted >= 3 && granted <= 3 + Math.ceil(seconds) + 1,
+        assertTrue(
+                granted >= 3 && granted <= 3 + Math.ceil(seconds) + 1,
                 "3 left, plus one a second refilled: " + granted + " in " + seconds + " s");
     }
 
     @Test
     void theSlotsOfAProcessThatDiedComeBackAfterTheLeaseTime(RedisServer redis) {
-        RedisRateLimiter dying = build(limiter(redis, "leases").maxConcurrentRequests(2)
-                .leaseTime(Duration.ofSeconds(1)));
-        RedisRateLimiter survivor = build(limiter(redis, "leases").maxConcurrentRequests(2)
-                .leaseTime(Duration.ofSeconds(1)));
+        RedisRateLimiter dying =
+                build(limiter(redis, "leases").maxConcurrentRequests(2).leaseTime(Duration.ofSeconds(1)));
+        RedisRateLimiter survivor =
+                build(limiter(redis, "leases").maxConcurrentRequests(2).leaseTime(Duration.ofSeconds(1)));
         assertNotNull(dying.acquire("GET", "/a").block(LONG));
         assertNotNull(dying.acquire("GET", "/a").block(LONG));
         long start = System.nanoTime();
@@ -282,8 +300,8 @@ class RedisRateLimiterTest {
 
     @Test
     void failOpenUsesTheLocalLimiterDuringAnOutageAndRecovers(RedisServer redis) throws Exception {
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger("io.affinity.client.ratelimit.redis.internal.SharedRateLimiter");
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("io.affinity.client.ratelimit.redis.internal.SharedRateLimiter");
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
                 new ch.qos.logback.core.read.ListAppender<>();
         lines.start();
@@ -314,8 +332,12 @@ class RedisRateLimiterTest {
         assertFalse(limiter.redisAvailable());
         assertEquals(1, limiter.outages(), "one outage, however many calls");
         assertEquals(1, unavailable.get());
-        assertEquals(1, lines.list.stream().filter(line -> line.getLevel() == ch.qos.logback.classic.Level.WARN)
-                .count(), "one WARN line per outage");
+        assertEquals(
+                1,
+                lines.list.stream()
+                        .filter(line -> line.getLevel() == ch.qos.logback.classic.Level.WARN)
+                        .count(),
+                "one WARN line per outage");
 
         redis.restart();
         await(limiter::redisAvailable, "Redis is used again");
@@ -332,11 +354,13 @@ class RedisRateLimiterTest {
         RedisRateLimiter limiter = build(limiter(redis, "closed").failureMode(FailureMode.FAIL_CLOSED));
         limiter.acquire("GET", "/a").block(LONG).release(RateLimitFeedback.none());
         redis.stop();
-        RateLimitException refused = assertThrows(RateLimitException.class, () -> limiter.acquire("GET", "/a")
-                .block(LONG));
+        RateLimitException refused = assertThrows(
+                RateLimitException.class, () -> limiter.acquire("GET", "/a").block(LONG));
         assertInstanceOf(RedisUnavailableException.class, refused);
         assertTrue(((RedisUnavailableException) refused).redisFailure().isPresent());
-        assertThrows(RedisUnavailableException.class, () -> limiter.acquire("GET", "/a").block(LONG));
+        assertThrows(
+                RedisUnavailableException.class,
+                () -> limiter.acquire("GET", "/a").block(LONG));
         assertEquals(1, limiter.outages());
         redis.restart();
         await(limiter::redisAvailable, "Redis is used again");

@@ -58,14 +58,28 @@ public final class RedisServer implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"));
+        List<String> command = new ArrayList<>(List.of(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--protected-mode",
+                "yes"));
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException missing) {
-            throw new IOException("cannot start redis-server: install it (Debian: apt-get install redis-server; "
-                    + ".ci/run does so when it is missing)", missing);
+            throw new IOException(
+                    "cannot start redis-server: install it (Debian: apt-get install redis-server; "
+                            + ".ci/run does so when it is missing)",
+                    missing);
         }
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (!"+PONG".equals(command("PING"))) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * each test and restarts it if a test stopped it, and stops it after the class. Test methods receive it as a
  * {@link RedisServer} parameter.
  */
-public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
-        ParameterResolver {
+public final class RedisServerExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(RedisServerExtension.class);

@@ -10,8 +10,7 @@ import java.util.Collection;
  */
 public final class Args {
 
-    private Args() {
-    }
+    private Args() {}
 
     /**
      * @param name  the parameter name

@@ -48,14 +48,16 @@ public final class AffinityHealthIndicator implements ReactiveHealthIndicator {
             if (check != null && now.isBefore(check.startedAt().plus(interval))) {
                 return check;
             }
-            Check next = new Check(now, client.whoami()
-                    .timeout(WHOAMI_TIMEOUT)
-                    .map(whoami -> new Cached(now, Optional.of(whoami), null))
-                    // the client's messages carry method, path and status, never the API key
-                    .onErrorResume(e -> Mono.just(new Cached(now, Optional.empty(),
-                            e.getClass().getSimpleName() + ": " + e.getMessage())))
-                    .defaultIfEmpty(new Cached(now, Optional.empty(), "whoami answered without a body"))
-                    .cache());
+            Check next = new Check(
+                    now,
+                    client.whoami()
+                            .timeout(WHOAMI_TIMEOUT)
+                            .map(whoami -> new Cached(now, Optional.of(whoami), null))
+                            // the client's messages carry method, path and status, never the API key
+                            .onErrorResume(e -> Mono.just(new Cached(
+                                    now, Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage())))
+                            .defaultIfEmpty(new Cached(now, Optional.empty(), "whoami answered without a body"))
+                            .cache());
             if (last.compareAndSet(check, next)) {
                 return next;
             }
@@ -86,9 +88,7 @@ public final class AffinityHealthIndicator implements ReactiveHealthIndicator {
         return details;
     }
 
-    private record Check(Instant startedAt, Mono<Cached> result) {
-    }
+    private record Check(Instant startedAt, Mono<Cached> result) {}
 
-    private record Cached(Instant at, Optional<Whoami> whoami, String failure) {
-    }
+    private record Cached(Instant at, Optional<Whoami> whoami, String failure) {}
 }

@@ -17,8 +17,7 @@ import java.util.function.Consumer;
 /** Turns the {@code affinity.*} properties into a client builder; unset properties keep the builder's defaults. */
 public final class ClientFactory {
 
-    private ClientFactory() {
-    }
+    private ClientFactory() {}
 
     /**
      * @param properties the properties
@@ -53,8 +52,10 @@ public final class ClientFactory {
         }
 
         AffinityProperties.RateLimit limit = properties.getRateLimit();
-        if (limit.getRequestsPerMinute() != null || limit.getMaxConcurrentRequests() != null
-                || limit.getMaxQueuedRequests() != null || limit.getMaxWait() != null
+        if (limit.getRequestsPerMinute() != null
+                || limit.getMaxConcurrentRequests() != null
+                || limit.getMaxQueuedRequests() != null
+                || limit.getMaxWait() != null
                 || limit.getMaxServerWait() != null) {
             RateLimitOptions.Builder options = RateLimitOptions.builder();
             set(limit.getRequestsPerMinute(), options::requestsPerMinute);
@@ -66,8 +67,10 @@ public final class ClientFactory {
         }
 
         AffinityProperties.ConnectionPool pool = properties.getConnectionPool();
-        if (pool.getMaxConnections() != null || pool.getMaxPendingAcquires() != null
-                || pool.getPendingAcquireTimeout() != null || pool.getMaxIdleTime() != null
+        if (pool.getMaxConnections() != null
+                || pool.getMaxPendingAcquires() != null
+                || pool.getPendingAcquireTimeout() != null
+                || pool.getMaxIdleTime() != null
                 || pool.getEvictionInterval() != null) {
             ConnectionPoolOptions.Builder options = ConnectionPoolOptions.builder();
             set(pool.getMaxConnections(), options::maxConnections);

@@ -8,8 +8,9 @@ public final class MissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingApiKeyException cause) {
-        return new FailureAnalysis("The property affinity.api-key is missing or blank: the Affinity client needs an "
-                + "API key.", "Set affinity.api-key, for example with the environment variable AFFINITY_API_KEY.",
+        return new FailureAnalysis(
+                "The property affinity.api-key is missing or blank: the Affinity client needs an " + "API key.",
+                "Set affinity.api-key, for example with the environment variable AFFINITY_API_KEY.",
                 cause);
     }
 }

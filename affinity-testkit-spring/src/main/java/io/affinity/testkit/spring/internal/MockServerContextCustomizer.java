@@ -33,9 +33,13 @@ final class MockServerContextCustomizer implements ContextCustomizer {
                 .validateRequests(validateRequests)
                 .start();
         context.getBeanFactory().registerSingleton(BEAN_NAME, server);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME, Map.of(
-                "affinity.base-url", server.baseUrl().toString(),
-                "affinity.api-key", server.apiKey())));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        BEAN_NAME,
+                        Map.of(
+                                "affinity.base-url", server.baseUrl().toString(),
+                                "affinity.api-key", server.apiKey())));
         context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> {
             if (event.getApplicationContext() == context) {
                 server.close();
@@ -45,7 +49,8 @@ final class MockServerContextCustomizer implements ContextCustomizer {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MockServerContextCustomizer that && perMinuteLimit == that.perMinuteLimit
+        return other instanceof MockServerContextCustomizer that
+                && perMinuteLimit == that.perMinuteLimit
                 && validateRequests == that.validateRequests;
     }
 

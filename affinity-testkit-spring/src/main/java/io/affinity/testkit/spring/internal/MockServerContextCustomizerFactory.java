@@ -11,11 +11,12 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 public final class MockServerContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-                                                     List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         WithAffinityMockServer annotation =
                 TestContextAnnotationUtils.findMergedAnnotation(testClass, WithAffinityMockServer.class);
-        return annotation == null ? null
+        return annotation == null
+                ? null
                 : new MockServerContextCustomizer(annotation.perMinuteLimit(), annotation.validateRequests());
     }
 }

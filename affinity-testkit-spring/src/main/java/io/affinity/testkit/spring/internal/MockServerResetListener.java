@@ -24,7 +24,8 @@ public final class MockServerResetListener extends AbstractTestExecutionListener
         }
         ApplicationContext context = testContext.getApplicationContext();
         if (context.containsBean(MockServerContextCustomizer.BEAN_NAME)) {
-            context.getBean(MockServerContextCustomizer.BEAN_NAME, AffinityMockServer.class).reset();
+            context.getBean(MockServerContextCustomizer.BEAN_NAME, AffinityMockServer.class)
+                    .reset();
         }
     }
 }

@@ -20,6 +20,7 @@ final class Scripts {
 
     /** Answer codes of {@link #ACQUIRE}. */
     static final long GRANTED = 0;
+
     static final long WAIT = 1;
     static final long WAIT_FOR_SLOT = 2;
     static final long REFUSED = 3;
@@ -155,13 +156,12 @@ final class Scripts {
     static final String ACQUIRE_SHA = sha1(ACQUIRE);
     static final String RELEASE_SHA = sha1(RELEASE);
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     private static String sha1(String script) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-1 is missing from this JVM", impossible);
         }

@@ -20,8 +20,17 @@ import java.time.Duration;
  * @param recoveryInterval      how often an unreachable Redis is tried again
  * @param slotPollInterval      how often a caller waiting for an in-flight slot asks again
  */
-public record Settings(String namespace, String keyPrefix, int requestsPerMinute, int maxConcurrentRequests,
-                       Duration leaseTime, int maxQueuedRequests, Duration maxWait, Duration maxServerWait,
-                       boolean failClosed, RateLimitOptions fallbackOptions, Duration redisTimeout,
-                       Duration recoveryInterval, Duration slotPollInterval) {
-}
+public record Settings(
+        String namespace,
+        String keyPrefix,
+        int requestsPerMinute,
+        int maxConcurrentRequests,
+        Duration leaseTime,
+        int maxQueuedRequests,
+        Duration maxWait,
+        Duration maxServerWait,
+        boolean failClosed,
+        RateLimitOptions fallbackOptions,
+        Duration redisTimeout,
+        Duration recoveryInterval,
+        Duration slotPollInterval) {}

@@ -1,11 +1,11 @@
 package io.affinity.client.ratelimit.redis.internal;
 
-import io.affinity.client.ratelimit.RateLimitException;
-import io.affinity.client.ratelimit.RequestQueueFullException;
 import io.affinity.client.ratelimit.Quota;
+import io.affinity.client.ratelimit.RateLimitException;
 import io.affinity.client.ratelimit.RateLimitFeedback;
 import io.affinity.client.ratelimit.RateLimitSnapshot;
 import io.affinity.client.ratelimit.RateLimiter;
+import io.affinity.client.ratelimit.RequestQueueFullException;
 import io.affinity.client.ratelimit.Ticker;
 import io.affinity.client.ratelimit.redis.RedisRateLimiterListener;
 import io.affinity.client.ratelimit.redis.RedisUnavailableException;
@@ -115,8 +115,15 @@ public final class SharedRateLimiter implements RateLimiter {
      * @param ticker         the monotonic clock of local time
      * @param listener       hears about outages
      */
-    public SharedRateLimiter(Settings settings, RedisClient client, RedisURI uri, ClientResources ownedResources,
-                             boolean ownsClient, Scheduler scheduler, Ticker ticker, RedisRateLimiterListener listener) {
+    public SharedRateLimiter(
+            Settings settings,
+            RedisClient client,
+            RedisURI uri,
+            ClientResources ownedResources,
+            boolean ownsClient,
+            Scheduler scheduler,
+            Ticker ticker,
+            RedisRateLimiterListener listener) {
         this.settings = settings;
         String tag = settings.keyPrefix() + '{' + settings.namespace() + '}';
         this.keys = new String[] {tag + ":state", tag + ":leases"};
@@ -185,9 +192,12 @@ public final class SharedRateLimiter implements RateLimiter {
             currentProbe.dispose();
         }
         Connecting current = connection.get();
-        CompletableFuture<?> closing = current == null ? CompletableFuture.completedFuture(null)
-                : current.future.handle((open, failed) -> open).thenCompose(open -> open == null
-                        ? CompletableFuture.completedFuture(null) : open.closeAsync());
+        CompletableFuture<?> closing = current == null
+                ? CompletableFuture.completedFuture(null)
+                : current.future
+                        .handle((open, failed) -> open)
+                        .thenCompose(
+                                open -> open == null ? CompletableFuture.completedFuture(null) : open.closeAsync());
         if (ownsClient) {
             closing.whenComplete((ignored, failed) -> client.shutdownAsync(0, 2, TimeUnit.SECONDS)
                     .whenComplete((done, error) -> {
@@ -262,8 +272,7 @@ public final class SharedRateLimiter implements RateLimiter {
             if (line.size() < settings.maxQueuedRequests() || !available) {
                 line.offer(waiter);
             } else {
-                waiter.reject(new RequestQueueFullException(waiter.method, waiter.path,
-                        settings.maxQueuedRequests()));
+                waiter.reject(new RequestQueueFullException(waiter.method, waiter.path, settings.maxQueuedRequests()));
             }
         }
     }
@@ -289,10 +298,14 @@ public final class SharedRateLimiter implements RateLimiter {
         } else if (answer.code == Scripts.REFUSED) {
             Waiter waiter;
             while ((waiter = line.poll()) != null) {
-                waiter.reject(new RateLimitException(waiter.method, waiter.path, null,
+                waiter.reject(new RateLimitException(
+                        waiter.method,
+                        waiter.path,
+                        null,
                         "the server asks to wait longer than the maximum server wait of "
                                 + settings.maxServerWait().toSeconds() + " s",
-                        Duration.ofMillis(answer.resetMs), snapshot));
+                        Duration.ofMillis(answer.resetMs),
+                        snapshot));
             }
         } else {
             waitingForSlot = answer.code == Scripts.WAIT_FOR_SLOT;
@@ -309,10 +322,13 @@ public final class SharedRateLimiter implements RateLimiter {
     private void schedule(long waitMs) {
         timerPending = true;
         try {
-            timer = scheduler.schedule(() -> {
-                timerFired.set(true);
-                drain();
-            }, Math.max(1, waitMs), TimeUnit.MILLISECONDS);
+            timer = scheduler.schedule(
+                    () -> {
+                        timerFired.set(true);
+                        drain();
+                    },
+                    Math.max(1, waitMs),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
             timerPending = false;
             Waiter waiter;
@@ -326,26 +342,34 @@ public final class SharedRateLimiter implements RateLimiter {
     private void ask() {
         asking = true;
         String leaseId = leasePrefix + leaseCounter.incrementAndGet();
-        String[] args = {Integer.toString(settings.requestsPerMinute()),
-                Integer.toString(settings.maxConcurrentRequests()), Long.toString(leaseMs), leaseId,
-                Long.toString(ttlMs), knownVersion};
-        run(Scripts.ACQUIRE, Scripts.ACQUIRE_SHA, args).subscribe(
-                reply -> {
-                    answers.offer(Answer.parse(reply, leaseId));
-                    drain();
-                },
-                error -> {
-                    answers.offer(Answer.failed(error, leaseId));
-                    drain();
-                });
+        String[] args = {
+            Integer.toString(settings.requestsPerMinute()),
+            Integer.toString(settings.maxConcurrentRequests()),
+            Long.toString(leaseMs),
+            leaseId,
+            Long.toString(ttlMs),
+            knownVersion
+        };
+        run(Scripts.ACQUIRE, Scripts.ACQUIRE_SHA, args)
+                .subscribe(
+                        reply -> {
+                            answers.offer(Answer.parse(reply, leaseId));
+                            drain();
+                        },
+                        error -> {
+                            answers.offer(Answer.failed(error, leaseId));
+                            drain();
+                        });
     }
 
     // ---------------------------------------------------------------- Redis
 
     private Mono<List<Object>> run(String script, String sha, String[] args) {
         return connection()
-                .flatMap(open -> open.reactive().<Object>evalsha(sha, ScriptOutputType.MULTI, keys, args)
-                        .onErrorResume(RedisNoScriptException.class,
+                .flatMap(open -> open.reactive()
+                        .<Object>evalsha(sha, ScriptOutputType.MULTI, keys, args)
+                        .onErrorResume(
+                                RedisNoScriptException.class,
                                 missing -> open.reactive().<Object>eval(script, ScriptOutputType.MULTI, keys, args))
                         .collectList())
                 .timeout(settings.redisTimeout(), scheduler)
@@ -363,7 +387,8 @@ public final class SharedRateLimiter implements RateLimiter {
 
     private Mono<StatefulRedisConnection<String, String>> connection() {
         Connecting current = connection.get();
-        if (current == null || current.future.isCompletedExceptionally()
+        if (current == null
+                || current.future.isCompletedExceptionally()
                 || (!current.future.isDone() && ticker.read() - current.startedAt > redisTimeoutNanos)) {
             // none yet, failed, or hanging: connect anew; a hanging attempt that completes later closes itself
             Connecting fresh = new Connecting(new CompletableFuture<>(), ticker.read());
@@ -389,31 +414,43 @@ public final class SharedRateLimiter implements RateLimiter {
     }
 
     /** A connection attempt and when it started. */
-    private record Connecting(CompletableFuture<StatefulRedisConnection<String, String>> future, long startedAt) {
-    }
+    private record Connecting(CompletableFuture<StatefulRedisConnection<String, String>> future, long startedAt) {}
 
     private void release(String leaseId, boolean refund, RateLimitFeedback feedback) {
         ServerWaits waits = ServerWaits.of(feedback, maxServerWaitMs);
         Optional<Quota> user = feedback.limits().user();
         Optional<Quota> org = feedback.limits().org();
         Optional<Quota> cappedUser = user.filter(quota -> !quota.unlimited());
-        String[] args = {leaseId, refund ? "1" : "0", Integer.toString(settings.requestsPerMinute()),
-                Long.toString(ttlMs),
-                cappedUser.map(quota -> Long.toString(Math.min(quota.limit(), Integer.MAX_VALUE))).orElse(""),
-                cappedUser.map(quota -> Long.toString(quota.remaining())).orElse("0"),
-                Long.toString(waits.gateMs()), Long.toString(waits.refuseMs()), Long.toString(waits.refuseResetMs()),
-                user.map(quota -> count(quota.limit())).orElse(""), user.map(quota -> count(quota.remaining())).orElse(""),
-                user.map(quota -> Long.toString(ServerWaits.millis(quota.resetAfter()))).orElse("0"),
-                org.map(quota -> count(quota.limit())).orElse(""), org.map(quota -> count(quota.remaining())).orElse(""),
-                org.map(quota -> Long.toString(ServerWaits.millis(quota.resetAfter()))).orElse("0")};
-        run(Scripts.RELEASE, Scripts.RELEASE_SHA, args).subscribe(
-                done -> slotFreed.set(true),
-                error -> {
-                    // the lease expires by itself
-                    redisFailed(error);
-                    drain();
-                },
-                this::drain);
+        String[] args = {
+            leaseId,
+            refund ? "1" : "0",
+            Integer.toString(settings.requestsPerMinute()),
+            Long.toString(ttlMs),
+            cappedUser
+                    .map(quota -> Long.toString(Math.min(quota.limit(), Integer.MAX_VALUE)))
+                    .orElse(""),
+            cappedUser.map(quota -> Long.toString(quota.remaining())).orElse("0"),
+            Long.toString(waits.gateMs()),
+            Long.toString(waits.refuseMs()),
+            Long.toString(waits.refuseResetMs()),
+            user.map(quota -> count(quota.limit())).orElse(""),
+            user.map(quota -> count(quota.remaining())).orElse(""),
+            user.map(quota -> Long.toString(ServerWaits.millis(quota.resetAfter())))
+                    .orElse("0"),
+            org.map(quota -> count(quota.limit())).orElse(""),
+            org.map(quota -> count(quota.remaining())).orElse(""),
+            org.map(quota -> Long.toString(ServerWaits.millis(quota.resetAfter())))
+                    .orElse("0")
+        };
+        run(Scripts.RELEASE, Scripts.RELEASE_SHA, args)
+                .subscribe(
+                        done -> slotFreed.set(true),
+                        error -> {
+                            // the lease expires by itself
+                            redisFailed(error);
+                            drain();
+                        },
+                        this::drain);
     }
 
     private static String count(long value) {
@@ -432,8 +469,11 @@ public final class SharedRateLimiter implements RateLimiter {
         available = false;
         outageStartedAt = ticker.read();
         outages.incrementAndGet();
-        LOG.warn("Redis of the shared rate limiter '{}' is unreachable ({}); {} until it is back", displayName(),
-                failure.toString(), settings.failClosed() ? "calls fail" : "calls use a local limiter");
+        LOG.warn(
+                "Redis of the shared rate limiter '{}' is unreachable ({}); {} until it is back",
+                displayName(),
+                failure.toString(),
+                settings.failClosed() ? "calls fail" : "calls use a local limiter");
         try {
             listener.onRedisUnavailable(failure);
         } catch (RuntimeException listenerFailed) {
@@ -456,7 +496,8 @@ public final class SharedRateLimiter implements RateLimiter {
     }
 
     private void probe() {
-        connection().flatMap(open -> open.reactive().ping())
+        connection()
+                .flatMap(open -> open.reactive().ping())
                 .timeout(settings.redisTimeout(), scheduler)
                 .subscribe(pong -> recovered(), failed -> {
                     redisErrors.incrementAndGet();
@@ -469,7 +510,9 @@ public final class SharedRateLimiter implements RateLimiter {
         probing.set(false);
         available = true;
         up.set(true);
-        LOG.info("Redis of the shared rate limiter '{}' is reachable again after {} ms", displayName(),
+        LOG.info(
+                "Redis of the shared rate limiter '{}' is reachable again after {} ms",
+                displayName(),
                 outage.toMillis());
         try {
             listener.onRedisRecovered(outage);
@@ -482,18 +525,21 @@ public final class SharedRateLimiter implements RateLimiter {
     /** A caller while Redis is unreachable: to the local limiter, or refused. */
     private void divert(Waiter waiter) {
         if (settings.failClosed()) {
-            waiter.reject(new RedisUnavailableException(waiter.method, waiter.path, settings.recoveryInterval(),
-                    snapshot, outageCause));
+            waiter.reject(new RedisUnavailableException(
+                    waiter.method, waiter.path, settings.recoveryInterval(), snapshot, outageCause));
             return;
         }
-        waiter.delegate(fallback.acquire(waiter.method, waiter.path).subscribe(permit -> {
-            LocalPermit local = new LocalPermit(permit);
-            if (waiter.grant(local)) {
-                waiter.sink.success(local);
-            } else {
-                permit.release(RateLimitFeedback.none());
-            }
-        }, waiter::reject));
+        waiter.delegate(fallback.acquire(waiter.method, waiter.path)
+                .subscribe(
+                        permit -> {
+                            LocalPermit local = new LocalPermit(permit);
+                            if (waiter.grant(local)) {
+                                waiter.sink.success(local);
+                            } else {
+                                permit.release(RateLimitFeedback.none());
+                            }
+                        },
+                        waiter::reject));
     }
 
     private String displayName() {
@@ -534,8 +580,8 @@ public final class SharedRateLimiter implements RateLimiter {
 
     private RateLimitException waitedTooLong(Waiter waiter) {
         long closedFor = gateOpensAt - ticker.read();
-        return new RateLimitException(waiter.method, waiter.path, null, null,
-                closedFor > 0 ? Duration.ofNanos(closedFor) : null, snapshot);
+        return new RateLimitException(
+                waiter.method, waiter.path, null, null, closedFor > 0 ? Duration.ofNanos(closedFor) : null, snapshot);
     }
 
     @Override
@@ -571,8 +617,7 @@ public final class SharedRateLimiter implements RateLimiter {
                     limits.add(String.valueOf(reply.get(i)));
                 }
             }
-            return new Answer(number(reply.get(0)), number(reply.get(1)), number(reply.get(2)), leaseId, limits,
-                    null);
+            return new Answer(number(reply.get(0)), number(reply.get(1)), number(reply.get(2)), leaseId, limits, null);
         }
 
         static Answer failed(Throwable failure, String leaseId) {
@@ -692,8 +737,8 @@ public final class SharedRateLimiter implements RateLimiter {
                 return;
             }
             try {
-                sink.onDispose(scheduler.schedule(() -> giveUp(waitedTooLong(this)), wait.toNanos(),
-                        TimeUnit.NANOSECONDS));
+                sink.onDispose(
+                        scheduler.schedule(() -> giveUp(waitedTooLong(this)), wait.toNanos(), TimeUnit.NANOSECONDS));
             } catch (RejectedExecutionException stopped) {
                 giveUp(stopped);
             }

@@ -20,8 +20,8 @@ class ServerWaitsTest {
     }
 
     private static ServerWaits waits(int status, Quota user, Quota org, Duration retryAfter) {
-        return ServerWaits.of(RateLimitFeedback.of(status, RateLimitSnapshot.of(user, org), retryAfter),
-                MAX_SERVER_WAIT_MS);
+        return ServerWaits.of(
+                RateLimitFeedback.of(status, RateLimitSnapshot.of(user, org), retryAfter), MAX_SERVER_WAIT_MS);
     }
 
     @Test
@@ -44,23 +44,31 @@ class ServerWaitsTest {
 
     @Test
     void retryAfterUpToTheMaximumServerWaitClosesTheGateAndBeyondItRefusesWithTheReset() {
-        assertEquals(new ServerWaits(90_000, -1, 0),
+        assertEquals(
+                new ServerWaits(90_000, -1, 0),
                 waits(429, user(0, Duration.ofSeconds(20)), null, Duration.ofSeconds(90)));
-        assertEquals(new ServerWaits(-1, MAX_SERVER_WAIT_MS, 3_600_000),
+        assertEquals(
+                new ServerWaits(-1, MAX_SERVER_WAIT_MS, 3_600_000),
                 waits(429, user(0, Duration.ofSeconds(20)), null, Duration.ofHours(1)));
     }
 
     @Test
     void anExhaustedMonthBeyondTheMaximumServerWaitRefusesWithItsReset() {
         Quota month = new Quota(10_000, 0, Duration.ofDays(12), NOW);
-        assertEquals(new ServerWaits(-1, MAX_SERVER_WAIT_MS, Duration.ofDays(12).toMillis()),
+        assertEquals(
+                new ServerWaits(-1, MAX_SERVER_WAIT_MS, Duration.ofDays(12).toMillis()),
                 waits(200, user(100, Duration.ofSeconds(20)), month, null));
     }
 
     @Test
     void unlimitedWindowsAreNeverExhausted() {
-        assertEquals(new ServerWaits(-1, -1, 0), waits(200, Quota.unlimited(Duration.ofSeconds(5), NOW),
-                Quota.unlimited(Duration.ofDays(3), NOW), null));
+        assertEquals(
+                new ServerWaits(-1, -1, 0),
+                waits(
+                        200,
+                        Quota.unlimited(Duration.ofSeconds(5), NOW),
+                        Quota.unlimited(Duration.ofDays(3), NOW),
+                        null));
     }
 
     @Test
