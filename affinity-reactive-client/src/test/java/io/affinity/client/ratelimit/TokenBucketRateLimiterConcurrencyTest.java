@@ -171,12 +171,25 @@ class TokenBucketRateLimiterConcurrencyTest {
         int left = TOKENS - ledger.delivered.get();
         int counted = 0;
         Call next;
-        while ((next = ledger.call(limiter)).permit.get() != null) {
+        // a caller that had to queue behind a release still being drained on another thread gets its permit
+        // from the scheduler a moment later; only one that never gets it has found the bucket empty
+        while (permitArrives(next = ledger.call(limiter))) {
             counted++;
             ledger.releaseAll();
         }
         next.cancelNow();
         assertEquals(left, counted, "tokens left in the bucket");
+    }
+
+    private static boolean permitArrives(Call call) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        while (call.permit.get() == null) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+        }
+        return true;
     }
 
     private static Thread worker(String name, AtomicBoolean callersDone, BooleanSupplier step) {
