@@ -2,61 +2,65 @@ package io.affinity.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Runs the client's three measurements against local stub servers and prints one results table:
+ * Runs the client's measurements and prints one results table. The client-side ones run against
+ * {@link StubServer} in a process of its own and compare the SDK with what users would pick instead
+ * ({@link Peers}):
  * <ol>
- *   <li>throughput: 100,000 list entries in pages of 500, SDK against a plain Reactor Netty + Jackson loop;</li>
- *   <li>memory: the peak live heap while a one-item-at-a-time subscriber streams 100,000 and 1,000,000
+ *   <li>{@code throughput}: 100,000 list entries in pages of 500, items a second, CPU time and bytes allocated
+ *       per item, paired ratios SDK / peer;</li>
+ *   <li>{@code memory}: the peak live heap while a slow consumer on its own thread streams 100,000 and 1,000,000
  *       entries;</li>
- *   <li>limiter: demand three times the stub's per-minute limit for two windows; share of the limit achieved
- *       and 429s.</li>
+ *   <li>{@code latency}: p50/p99 and bytes allocated of a small GET, SDK against raw Reactor Netty;</li>
+ *   <li>{@code concurrency}: 8 and 64 concurrent list walks, SDK against raw Reactor Netty;</li>
+ *   <li>{@code limiter}: demand three times the stub's per-minute limit for two windows; share of the limit
+ *       achieved and 429s.</li>
  * </ol>
  *
  * <pre>
- * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [limiter] [redis] [export]
+ * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [latency] [concurrency] [limiter] [redis] [export] [export-lifted]
  * </pre>
- * Without arguments the first three run (about four minutes on two cores). {@code redis} (four clients sharing one
- * limit through {@code RedisRateLimiter}; needs {@code redis-server} on the PATH) runs only when named; so do
- * {@code export} (the list export recipe against the testkit at 900 requests a minute, about seven minutes) and
- * {@code export-lifted} (only its part without the limit).
+ * Without arguments the first five run. {@code redis} (four clients sharing one limit through
+ * {@code RedisRateLimiter}; needs {@code redis-server} on the PATH) runs only when named; so do {@code export} (the
+ * list export recipe against the testkit at 900 requests a minute, about seven minutes) and {@code export-lifted}
+ * (only its part without the limit).
  */
 public final class Benchmarks {
 
     static final String API_KEY = "benchmark-key";
 
+    /** One measurement: its rows of the results table. */
+    private interface Measurement {
+        List<String> run() throws Exception;
+    }
+
     private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
-        Set<String> selected = new LinkedHashSet<>(List.of(args));
-        if (selected.isEmpty()) {
-            selected.addAll(List.of("throughput", "memory", "limiter"));
+        Map<String, Measurement> measurements = new LinkedHashMap<>();
+        measurements.put("throughput", () -> new ThroughputBenchmark().run());
+        measurements.put("memory", () -> new MemoryBenchmark().run());
+        measurements.put("latency", () -> new LatencyBenchmark().run());
+        measurements.put("concurrency", () -> new ConcurrencyBenchmark().run());
+        measurements.put("limiter", () -> new LimiterBenchmark().run());
+        // run only when named:
+        measurements.put("redis", () -> new SharedLimiterBenchmark().run());
+        measurements.put("export", () -> new ExportBenchmark().run());
+        measurements.put("export-lifted", () -> new ExportBenchmark().lifted());
+        List<String> selected =
+                args.length > 0 ? List.of(args) : List.of("throughput", "memory", "latency", "concurrency", "limiter");
+        if (!measurements.keySet().containsAll(selected)) {
+            throw new IllegalArgumentException(
+                    "unknown benchmarks in " + selected + "; choose from " + measurements.keySet());
         }
         List<String> table = new ArrayList<>();
-        if (selected.remove("throughput")) {
-            table.addAll(new ThroughputBenchmark().run());
-        }
-        if (selected.remove("memory")) {
-            table.addAll(new MemoryBenchmark().run());
-        }
-        if (selected.remove("limiter")) {
-            table.addAll(new LimiterBenchmark().run());
-        }
-        if (selected.remove("redis")) {
-            table.addAll(new SharedLimiterBenchmark().run());
-        }
-        if (selected.remove("export")) {
-            table.addAll(new ExportBenchmark().run());
-        }
-        if (selected.remove("export-lifted")) {
-            table.addAll(new ExportBenchmark().lifted());
-        }
-        if (!selected.isEmpty()) {
-            throw new IllegalArgumentException("unknown benchmarks " + selected
-                    + "; choose from throughput, memory, limiter, redis, export, export-lifted");
+        for (String name : new LinkedHashSet<>(selected)) {
+            table.addAll(measurements.get(name).run());
         }
         System.out.println();
         System.out.println("## Results");

@@ -47,15 +47,7 @@ final class ListEntryJson {
      */
     static ByteBuf page(ByteBufAllocator alloc, long listId, long offset, int pageSize, long listSize) {
         long end = Math.min(listSize, offset + pageSize);
-        StringBuilder json = new StringBuilder((int) Math.max(64, (end - offset) * 340));
-        json.append("{\"list_entries\":[");
-        for (long position = offset; position < end; position++) {
-            if (position != offset) {
-                json.append(',');
-            }
-            entry(json, listId, position);
-        }
-        json.append("],\"next_page_token\":");
+        StringBuilder json = pageHead(listId, offset, end);
         if (end < listSize) {
             json.append('"').append(ListEntriesStub.PageToken.of(end)).append('"');
         } else {
@@ -65,6 +57,22 @@ final class ListEntryJson {
         ByteBuf buffer = alloc.buffer(json.length());
         buffer.writeCharSequence(json, StandardCharsets.US_ASCII);
         return buffer;
+    }
+
+    /**
+     * @return a page of the entries at positions {@code offset} (inclusive) to {@code end} (exclusive) up to
+     *     its {@code next_page_token} value: {@code {"list_entries":[...],"next_page_token":}
+     */
+    static StringBuilder pageHead(long listId, long offset, long end) {
+        StringBuilder json = new StringBuilder((int) Math.max(64, (end - offset) * 340));
+        json.append("{\"list_entries\":[");
+        for (long position = offset; position < end; position++) {
+            if (position != offset) {
+                json.append(',');
+            }
+            entry(json, listId, position);
+        }
+        return json.append("],\"next_page_token\":");
     }
 
     private static void entry(StringBuilder json, long listId, long position) {

@@ -1,31 +1,39 @@
 package io.affinity.benchmarks;
 
-import io.affinity.client.AffinityClient;
-import io.affinity.model.ListEntry;
 import io.affinity.model.wire.ListEntriesPage;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The live heap while the SDK streams 100,000 and then 1,000,000 list entries to a subscriber that requests
- * one item at a time. Every {@value #SAMPLE_EVERY} items the subscriber forces a full collection and reads the
- * heap in use, which is then the live set; the interval is not a multiple of the page size, so the samples
- * fall at every position inside a page. The figures are the peak above the baseline taken before the stream,
- * also expressed in decoded pages of 500 entries.
+ * The live heap while a slow consumer on its own thread streams 100,000 and 1,000,000 list entries, for the SDK
+ * and every peer of {@link Peers}. The consumer takes the stream through {@code publishOn} a single thread with a
+ * prefetch of 1, requests one item at a time and spins a few microseconds per item. A sampler thread forces a full
+ * collection every {@value #SAMPLE_MILLIS} ms and reads the heap in use, which is then the live set. The baseline
+ * is the live heap with everything in place (client, stream assembled, consumer, sampler) just before the
+ * subscription; the figure is the peak above it, also in decoded pages: the live size of one page of 500 of the
+ * SDK's model types, measured by holding eight of them.
  */
 final class MemoryBenchmark {
 
-    private static final int SAMPLE_EVERY = 10_007;
-    private static final long SMALL_LIST = 100_000;
+    private static final long SAMPLE_MILLIS = Long.getLong("bench.memory.sampleMillis", 100);
+    private static final long DELAY_NANOS = Long.getLong("bench.memory.delayNanos", 2_000);
     /** The list sizes streamed, smallest first; {@code -Dbench.memory.sizes=100000,1000000,4000000} adds one. */
-    private static final long[] SIZES = java.util.Arrays.stream(
+    private static final long[] SIZES = Arrays.stream(
                     System.getProperty("bench.memory.sizes", "100000,1000000").split(","))
             .mapToLong(size -> Long.parseLong(size.trim()))
             .sorted()
@@ -34,92 +42,118 @@ final class MemoryBenchmark {
     private static final int PAGES_FOR_PAGE_SIZE = 8;
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
-    private record Run(long items, int samples, long baseline, long peak, double seconds) {
+    private record Sampled(long baseline, long peak, int samples, double seconds) {
         long peakAboveBaseline() {
             return peak - baseline;
         }
     }
 
-    List<String> run() throws InterruptedException {
-        System.out.printf("%n# Memory: one item at a time, live heap sampled every %,d items%n", SAMPLE_EVERY);
-        try (ListEntriesStub stub = new ListEntriesStub(ListEntriesStub.PLENTY_PER_MINUTE, false);
-                AffinityClient client = AffinityClient.builder()
-                        .apiKey(Benchmarks.API_KEY)
-                        .baseUrl(stub.baseUrl())
-                        .build();
-                PlainListEntries plain =
-                        new PlainListEntries(stub.baseUrl(), Benchmarks.API_KEY, ThroughputBenchmark.PAGE_SIZE)) {
-            long pageBytes = decodedPageBytes(plain);
-            System.out.printf("one decoded page of 500 entries holds %.2f MiB%n", mib(pageBytes));
-            stream(client, 20_000); // warms the path up; its numbers are not used
-            List<String> rows = new ArrayList<>();
-            Run first = null;
-            Run last = null;
-            for (long size : SIZES) {
-                last = stream(client, size);
-                first = first == null ? last : first;
+    List<String> run() throws IOException, InterruptedException {
+        System.out.printf(
+                "%n# Memory: a consumer on its own thread, one item at a time, %,d ns of work per item;"
+                        + " live heap sampled every %d ms%n",
+                DELAY_NANOS, SAMPLE_MILLIS);
+        List<String> rows = new ArrayList<>();
+        try (StubProcess stub = new StubProcess();
+                Peers peers = new Peers(stub.baseUrl())) {
+            long pageBytes = decodedPageBytes(peers.raw());
+            System.out.printf("one decoded page of 500 entries (SDK model) holds %.2f MiB%n", mib(pageBytes));
+            for (Peers.Peer peer : peers.all()) {
+                stream(peer, 5_000); // warms the path up; its numbers are not used
+                Sampled first = null;
+                Sampled last = null;
+                StringBuilder figures = new StringBuilder();
+                for (long size : SIZES) {
+                    last = stream(peer, size);
+                    first = first == null ? last : first;
+                    figures.append(figures.isEmpty() ? "" : "; ")
+                            .append(String.format(
+                                    "%,d: %.2f MiB (%.1f pages)",
+                                    size,
+                                    mib(last.peakAboveBaseline()),
+                                    (double) last.peakAboveBaseline() / pageBytes));
+                }
+                long growth = last.peakAboveBaseline() - first.peakAboveBaseline();
                 rows.add(ThroughputBenchmark.row(
-                        String.format("2. memory, %,d entries", size),
-                        describe(last, pageBytes),
-                        size == SIZES[SIZES.length - 1] ? "≤ 2 pages, no growth" : "",
-                        detail(last)));
+                        "2. memory, " + peer.name(),
+                        figures.toString(),
+                        peer.goal().isEmpty() ? "≤ 2 pages, flat" : "",
+                        String.format(
+                                "growth %+.2f MiB; baseline %.1f MiB; %d samples in %.1f s at the largest size",
+                                mib(growth), mib(last.baseline()), last.samples(), last.seconds())));
             }
-            long growth = last.peakAboveBaseline() - first.peakAboveBaseline();
             rows.add(ThroughputBenchmark.row(
-                    String.format("2. memory, growth %,d → %,d", first.items(), last.items()),
-                    String.format("%+.2f MiB (%+.1f pages)", mib(growth), (double) growth / pageBytes),
-                    "≈ 0",
-                    String.format("one decoded page of 500 = %.2f MiB", mib(pageBytes))));
-            return rows;
+                    "2. memory, one decoded page",
+                    String.format("%.2f MiB", mib(pageBytes)),
+                    "",
+                    "500 entries of the SDK's model, the unit of the pages above"));
         }
+        rows.forEach(System.out::println);
+        return rows;
     }
 
-    private static String describe(Run run, long pageBytes) {
-        return String.format(
-                "peak live %.2f MiB above baseline (%.1f pages)",
-                mib(run.peakAboveBaseline()), (double) run.peakAboveBaseline() / pageBytes);
-    }
-
-    private static String detail(Run run) {
-        return String.format(
-                "baseline %.1f MiB, peak %.1f MiB, %d samples, %,.0f items/s incl. GCs",
-                mib(run.baseline()), mib(run.peak()), run.samples(), run.items() / run.seconds());
-    }
-
-    private static Run stream(AffinityClient client, long listId) throws InterruptedException {
-        liveHeap(); // a first full collection settles what the previous run left to finalize
-        long baseline = liveHeap();
-        OneAtATime subscriber = new OneAtATime();
-        long start = System.nanoTime();
-        client.listEntries().list(listId).subscribe(subscriber);
-        if (!subscriber.done.await(10, TimeUnit.MINUTES)) {
-            subscriber.dispose();
-            throw new IllegalStateException("the stream of list " + listId + " did not finish");
+    private static Sampled stream(Peers.Peer peer, long items) throws InterruptedException {
+        Scheduler consumerThread = Schedulers.newSingle("slow-consumer");
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Flux<Long> stream = peer.ids().apply(items).publishOn(consumerThread, 1);
+            SlowConsumer consumer = new SlowConsumer();
+            AtomicLong peak = new AtomicLong();
+            AtomicLong samples = new AtomicLong();
+            liveHeap(); // a first full collection settles what the previous run left to finalize
+            long baseline = liveHeap();
+            long start = System.nanoTime();
+            sampler.scheduleWithFixedDelay(
+                    () -> {
+                        peak.accumulateAndGet(liveHeap(), Math::max);
+                        samples.incrementAndGet();
+                    },
+                    SAMPLE_MILLIS,
+                    SAMPLE_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            stream.subscribe(consumer);
+            if (!consumer.done.await(10, TimeUnit.MINUTES)) {
+                consumer.dispose();
+                throw new IllegalStateException(peer.name() + ": the stream of " + items + " did not finish");
+            }
+            sampler.shutdown();
+            sampler.awaitTermination(1, TimeUnit.MINUTES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (consumer.error != null) {
+                throw new IllegalStateException(peer.name() + ": the stream of " + items + " failed", consumer.error);
+            }
+            ThroughputBenchmark.check(peer, items, new long[] {consumer.count, consumer.idSum});
+            Sampled sampled = new Sampled(baseline, Math.max(baseline, peak.get()), (int) samples.get(), seconds);
+            if (items > 5_000) {
+                System.out.printf(
+                        "%s, %,d entries: baseline %.2f MiB, peak live %.2f MiB (+%.2f MiB) over %d samples, %.1f s%n",
+                        peer.name(),
+                        items,
+                        mib(baseline),
+                        mib(sampled.peak()),
+                        mib(sampled.peakAboveBaseline()),
+                        sampled.samples(),
+                        seconds);
+            }
+            return sampled;
+        } finally {
+            sampler.shutdownNow();
+            consumerThread.dispose();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (subscriber.error != null) {
-            throw new IllegalStateException("the stream of list " + listId + " failed", subscriber.error);
-        }
-        if (subscriber.count != listId) {
-            throw new IllegalStateException("streamed " + subscriber.count + " entries of " + listId);
-        }
-        Run run = new Run(subscriber.count, subscriber.samples, baseline, subscriber.peak, seconds);
-        if (listId >= SMALL_LIST) {
-            System.out.printf(
-                    "%,d entries: baseline %.2f MiB, peak live %.2f MiB (+%.2f MiB) over %d samples, " + "%.1f s%n",
-                    listId, mib(baseline), mib(run.peak()), mib(run.peakAboveBaseline()), run.samples(), seconds);
-        }
-        return run;
     }
 
     /** The heap one decoded page keeps alive, from the live heap before and after holding a few of them. */
     private static long decodedPageBytes(PlainListEntries plain) {
         List<ListEntriesPage> held = new ArrayList<>();
-        plain.page(SMALL_LIST, null).block(Duration.ofSeconds(30)); // warm-up, not held
+        long listId = 100_000;
+        plain.page(listId, null).block(Duration.ofSeconds(30)); // warm-up, not held
         long before = liveHeap();
         for (int i = 0; i < PAGES_FOR_PAGE_SIZE; i++) {
-            held.add(plain.page(SMALL_LIST, ListEntriesStub.PageToken.of(i * 500L))
-                    .block(Duration.ofSeconds(30)));
+            held.add(plain.page(listId, ListEntriesStub.PageToken.of(i * 500L)).block(Duration.ofSeconds(30)));
         }
         long after = liveHeap();
         if (held.stream().mapToInt(page -> page.listEntries().size()).sum() != PAGES_FOR_PAGE_SIZE * 500) {
@@ -137,13 +171,12 @@ final class MemoryBenchmark {
         return bytes / (1024.0 * 1024.0);
     }
 
-    /** Requests one entry at a time and samples the live heap as it goes. */
-    private static final class OneAtATime extends BaseSubscriber<ListEntry> {
+    /** Requests one entry at a time and spends {@link #DELAY_NANOS} on each, on the consumer's thread. */
+    private static final class SlowConsumer extends BaseSubscriber<Long> {
 
         final CountDownLatch done = new CountDownLatch(1);
         long count;
-        int samples;
-        long peak;
+        long idSum;
         volatile Throwable error;
 
         @Override
@@ -152,11 +185,12 @@ final class MemoryBenchmark {
         }
 
         @Override
-        protected void hookOnNext(ListEntry entry) {
+        protected void hookOnNext(Long id) {
             count++;
-            if (count % SAMPLE_EVERY == 0) {
-                peak = Math.max(peak, liveHeap());
-                samples++;
+            idSum += id;
+            long until = System.nanoTime() + DELAY_NANOS;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
             }
             request(1);
         }

@@ -1,10 +1,8 @@
 package io.affinity.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.affinity.client.paging.Page;
-import io.affinity.client.paging.PagedFlux;
 import io.affinity.model.ListEntry;
-import io.affinity.model.json.AffinityJson;
+import io.affinity.model.Whoami;
 import io.affinity.model.wire.ListEntriesPage;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
@@ -19,21 +17,22 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The baseline: what a developer writes without the SDK. A Reactor Netty {@code HttpClient} fetches each page
- * whole, Jackson decodes it into the same model types with the same {@code ObjectMapper} configuration, and
+ * The raw baseline: what a developer writes without the SDK. A Reactor Netty {@code HttpClient} fetches each
+ * response whole, Jackson decodes it into the same model types with the given {@code ObjectMapper}, and
  * {@code expand} follows the page tokens. No rate limiting, retries or typed errors.
  */
 final class PlainListEntries implements AutoCloseable {
 
     private final ConnectionProvider pool =
             ConnectionProvider.builder("plain-loop").maxConnections(32).build();
-    private final ObjectMapper mapper = AffinityJson.newObjectMapper();
+    private final ObjectMapper mapper;
     private final HttpClient http;
     private final String baseUrl;
     private final int pageSize;
 
-    PlainListEntries(String baseUrl, String apiKey, int pageSize) {
+    PlainListEntries(String baseUrl, String apiKey, int pageSize, ObjectMapper mapper) {
         this.baseUrl = baseUrl;
+        this.mapper = mapper;
         this.pageSize = pageSize;
         String authorization =
                 "Basic " + Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
@@ -50,20 +49,18 @@ final class PlainListEntries implements AutoCloseable {
                 .flatMapIterable(ListEntriesPage::listEntries);
     }
 
-    /**
-     * The SDK's paging operator ({@link PagedFlux}) over this class's fetch, without the SDK's engine: tells
-     * the cost of the paging layer apart from the cost of the request path.
-     *
-     * @return every entry of the list, page after page
-     */
-    PagedFlux<ListEntry> pagedEntries(long listId) {
-        return PagedFlux.of(token -> page(listId, token)
-                .map(page -> Page.of(page.listEntries(), page.nextPageToken().orElse(null))));
-    }
-
     Mono<ListEntriesPage> page(long listId, String token) {
         String uri = baseUrl + "/lists/" + listId + "/list-entries?page_size=" + pageSize
                 + (token == null ? "" : "&page_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return get(uri, ListEntriesPage.class);
+    }
+
+    /** @return {@code GET /auth/whoami}, the small call of the latency measurement */
+    Mono<Whoami> whoami() {
+        return get(baseUrl + "/auth/whoami", Whoami.class);
+    }
+
+    private <T> Mono<T> get(String uri, Class<T> type) {
         return http.get().uri(uri).responseSingle((response, body) -> {
             int status = response.status().code();
             if (status != 200) {
@@ -71,13 +68,13 @@ final class PlainListEntries implements AutoCloseable {
                         .defaultIfEmpty("")
                         .flatMap(text -> Mono.error(new IllegalStateException("HTTP " + status + ": " + text)));
             }
-            return body.asByteArray().map(this::decode);
+            return body.asByteArray().map(bytes -> decode(bytes, type));
         });
     }
 
-    private ListEntriesPage decode(byte[] bytes) {
+    private <T> T decode(byte[] bytes, Class<T> type) {
         try {
-            return mapper.readValue(bytes, ListEntriesPage.class);
+            return mapper.readValue(bytes, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,28 +2,25 @@ package io.affinity.benchmarks;
 
 import java.util.Arrays;
 
-/** Mean, standard deviation and range of a few measurements. */
-record Stats(double mean, double sd, double min, double max, int n) {
+/** Median, range, mean and standard deviation of a few measurements. */
+record Stats(double median, double min, double max, double mean, double sd, int n) {
 
     static Stats of(double[] values) {
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
-        double sd = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
-        return new Stats(
-                mean,
-                sd,
-                Arrays.stream(values).min().orElse(Double.NaN),
-                Arrays.stream(values).max().orElse(Double.NaN),
-                values.length);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double mean = Arrays.stream(sorted).average().orElse(Double.NaN);
+        double squares = Arrays.stream(sorted).map(v -> (v - mean) * (v - mean)).sum();
+        double sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+        return new Stats(median, n == 0 ? Double.NaN : sorted[0], n == 0 ? Double.NaN : sorted[n - 1], mean, sd, n);
     }
 
-    /** @return e.g. {@code 123,456 ± 2,345 (min 120,000, max 126,000, n=10)} with whole numbers */
-    String whole() {
-        return String.format("%,.0f ± %,.0f (min %,.0f, max %,.0f, n=%d)", mean, sd, min, max, n);
-    }
-
-    /** @return e.g. {@code 0.981 ± 0.020 (min 0.95, max 1.01, n=10)} */
-    String ratio() {
-        return String.format("%.3f ± %.3f (min %.3f, max %.3f, n=%d)", mean, sd, min, max, n);
+    /**
+     * @param format the format of one value, e.g. {@code %,.0f}
+     * @return e.g. {@code 1.23 (1.10–1.31, n=15)}: the median and the range
+     */
+    String spread(String format) {
+        return String.format(format + " (" + format + "–" + format + ", n=%d)", median, min, max, n);
     }
 }
