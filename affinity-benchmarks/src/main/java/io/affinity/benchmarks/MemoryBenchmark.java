@@ -20,9 +20,11 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The live heap while a slow consumer on its own thread streams 100,000 and 1,000,000 list entries, for the SDK
- * and every peer of {@link Peers}. The consumer takes the stream through {@code publishOn} a single thread with a
- * prefetch of 1, requests one item at a time and spins a few microseconds per item. A sampler thread forces a full
+ * The live heap while a slow consumer on its own thread streams 100,000 and 1,000,000 list entries with the SDK,
+ * and 100,000 with every peer of {@link Peers}. The consumer takes the stream through {@code publishOn} a single thread (its
+ * default prefetch: at most 256 items, half a page, wait in its queue; a prefetch of 1 would make every item a
+ * thread wake-up), requests one item at a time and spins 20 µs per item, slower than any producer here, so that
+ * whatever a variant reads ahead piles up where the samples see it. A sampler thread forces a full
  * collection every {@value #SAMPLE_MILLIS} ms and reads the heap in use, which is then the live set. The baseline
  * is the live heap with everything in place (client, stream assembled, consumer, sampler) just before the
  * subscription; the figure is the peak above it, also in decoded pages: the live size of one page of 500 of the
@@ -30,14 +32,12 @@ import reactor.core.scheduler.Schedulers;
  */
 final class MemoryBenchmark {
 
-    private static final long SAMPLE_MILLIS = Long.getLong("bench.memory.sampleMillis", 100);
-    private static final long DELAY_NANOS = Long.getLong("bench.memory.delayNanos", 2_000);
-    /** The list sizes streamed, smallest first; {@code -Dbench.memory.sizes=100000,1000000,4000000} adds one. */
-    private static final long[] SIZES = Arrays.stream(
-                    System.getProperty("bench.memory.sizes", "100000,1000000").split(","))
-            .mapToLong(size -> Long.parseLong(size.trim()))
-            .sorted()
-            .toArray();
+    private static final long SAMPLE_MILLIS = Long.getLong("bench.memory.sampleMillis", 250);
+    private static final long DELAY_NANOS = Long.getLong("bench.memory.delayNanos", 20_000);
+    /** The list sizes the SDK streams; {@code -Dbench.memory.sizes=100000,1000000,4000000} adds one. */
+    private static final long[] SIZES = sizes("bench.memory.sizes", "100000,1000000");
+    /** The list sizes the peers stream (a million entries take minutes each at the consumer's pace). */
+    private static final long[] PEER_SIZES = sizes("bench.memory.peerSizes", "100000");
 
     private static final int PAGES_FOR_PAGE_SIZE = 8;
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
@@ -63,7 +63,7 @@ final class MemoryBenchmark {
                 Sampled first = null;
                 Sampled last = null;
                 StringBuilder figures = new StringBuilder();
-                for (long size : SIZES) {
+                for (long size : peer.goal().isEmpty() ? SIZES : PEER_SIZES) {
                     last = stream(peer, size);
                     first = first == null ? last : first;
                     figures.append(figures.isEmpty() ? "" : "; ")
@@ -78,9 +78,10 @@ final class MemoryBenchmark {
                         "2. memory, " + peer.name(),
                         figures.toString(),
                         peer.goal().isEmpty() ? "≤ 2 pages, flat" : "",
-                        String.format(
-                                "growth %+.2f MiB; baseline %.1f MiB; %d samples in %.1f s at the largest size",
-                                mib(growth), mib(last.baseline()), last.samples(), last.seconds())));
+                        (first == last ? "" : String.format("growth %+.2f MiB; ", mib(growth)))
+                                + String.format(
+                                        "baseline %.1f MiB; %d samples in %.1f s at the largest size",
+                                        mib(last.baseline()), last.samples(), last.seconds())));
             }
             rows.add(ThroughputBenchmark.row(
                     "2. memory, one decoded page",
@@ -100,16 +101,19 @@ final class MemoryBenchmark {
             return thread;
         });
         try {
-            Flux<Long> stream = peer.ids().apply(items).publishOn(consumerThread, 1);
+            Flux<Long> stream = peer.ids().apply(items).publishOn(consumerThread);
             SlowConsumer consumer = new SlowConsumer();
             AtomicLong peak = new AtomicLong();
             AtomicLong samples = new AtomicLong();
+            List<Long> trace = java.util.Collections.synchronizedList(new ArrayList<>());
             liveHeap(); // a first full collection settles what the previous run left to finalize
             long baseline = liveHeap();
             long start = System.nanoTime();
             sampler.scheduleWithFixedDelay(
                     () -> {
-                        peak.accumulateAndGet(liveHeap(), Math::max);
+                        long live = liveHeap();
+                        trace.add(live);
+                        peak.accumulateAndGet(live, Math::max);
                         samples.incrementAndGet();
                     },
                     SAMPLE_MILLIS,
@@ -138,6 +142,10 @@ final class MemoryBenchmark {
                         mib(sampled.peakAboveBaseline()),
                         sampled.samples(),
                         seconds);
+                double[] above =
+                        trace.stream().mapToDouble(live -> mib(live - baseline)).toArray();
+                System.out.println(
+                        "  samples above the baseline: " + Stats.of(above).spread("%.2f") + " MiB");
             }
             return sampled;
         } finally {
@@ -160,6 +168,13 @@ final class MemoryBenchmark {
             throw new IllegalStateException("unexpected page sizes");
         }
         return (after - before) / PAGES_FOR_PAGE_SIZE;
+    }
+
+    private static long[] sizes(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split(","))
+                .mapToLong(size -> Long.parseLong(size.trim()))
+                .sorted()
+                .toArray();
     }
 
     static long liveHeap() {
