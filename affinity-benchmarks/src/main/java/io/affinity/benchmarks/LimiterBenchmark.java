@@ -118,7 +118,7 @@ final class LimiterBenchmark {
                     started.sum(), accepted, WINDOWS, share, rejected, failures);
             List<String> rows = new ArrayList<>();
             rows.add(ThroughputBenchmark.row(
-                    "3. limiter, achieved share of the limit",
+                    "5. limiter, achieved share of the limit",
                     String.format("%.3f", share),
                     "≥ 0.95",
                     String.format(
@@ -130,7 +130,7 @@ final class LimiterBenchmark {
                             started.sum(),
                             perWindow.toString().trim())));
             rows.add(ThroughputBenchmark.row(
-                    "3. limiter, 429 responses",
+                    "5. limiter, 429 responses",
                     Long.toString(rejected),
                     "0",
                     "client-side failures: " + (failures.isEmpty() ? "none" : failures)));

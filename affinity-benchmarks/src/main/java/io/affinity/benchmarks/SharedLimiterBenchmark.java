@@ -154,7 +154,7 @@ final class SharedLimiterBenchmark {
                     started.sum(), accepted, WINDOWS, share, rejected, perClient, outages, failures);
             List<String> rows = new ArrayList<>();
             rows.add(ThroughputBenchmark.row(
-                    "4. shared limiter (Redis), achieved share of the limit",
+                    "6. shared limiter (Redis), achieved share of the limit",
                     String.format("%.3f", share),
                     "≥ 0.95",
                     String.format(
@@ -172,7 +172,7 @@ final class SharedLimiterBenchmark {
                             perClient.stream().mapToLong(Long::longValue).max().orElse(0),
                             perWindow.toString().trim())));
             rows.add(ThroughputBenchmark.row(
-                    "4. shared limiter (Redis), 429 responses",
+                    "6. shared limiter (Redis), 429 responses",
                     Long.toString(rejected),
                     "0",
                     "Redis outages: " + outages + "; client-side failures (callers still waiting at the end are "
