@@ -12,8 +12,6 @@ import io.affinity.peers.webclient.model.GetListEntries200Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -62,8 +60,7 @@ final class Peers implements AutoCloseable {
                 .baseUrl(baseUrl)
                 .build();
         raw = new PlainListEntries(baseUrl, Benchmarks.API_KEY, PAGE_SIZE, Json01fb521.newObjectMapper());
-        String authorization = "Basic "
-                + Base64.getEncoder().encodeToString((":" + Benchmarks.API_KEY).getBytes(StandardCharsets.UTF_8));
+        String authorization = PlainListEntries.basicAuthorization(Benchmarks.API_KEY);
         ObjectMapper defaults = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())

@@ -34,11 +34,15 @@ final class PlainListEntries implements AutoCloseable {
         this.baseUrl = baseUrl;
         this.mapper = mapper;
         this.pageSize = pageSize;
-        String authorization =
-                "Basic " + Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
+        String authorization = basicAuthorization(apiKey);
         this.http = HttpClient.create(pool)
                 .headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization)
                         .set(HttpHeaderNames.ACCEPT, "application/json"));
+    }
+
+    /** @return the {@code Authorization} header value of the API's Basic scheme (empty user, the key as password) */
+    static String basicAuthorization(String apiKey) {
+        return "Basic " + Base64.getEncoder().encodeToString((":" + apiKey).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return every entry of the list, page after page */
