@@ -96,7 +96,7 @@ class AffinityRedisRateLimiterAutoConfigurationTest {
                         "affinity.rate-limit.redis.max-queued-requests=1",
                         "affinity.rate-limit.redis.max-wait=300ms",
                         "affinity.rate-limit.redis.max-server-wait=90s",
-                        "affinity.rate-limit.redis.failure-mode=FAIL_CLOSED",
+                        "affinity.rate-limit.redis.failure-mode=fail-closed",
                         "affinity.rate-limit.redis.redis-timeout=2s",
                         "affinity.rate-limit.redis.recovery-interval=3s",
                         "affinity.rate-limit.redis.slot-poll-interval=50ms")
