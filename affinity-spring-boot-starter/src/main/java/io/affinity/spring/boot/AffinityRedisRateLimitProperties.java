@@ -3,6 +3,7 @@ package io.affinity.spring.boot;
 import io.affinity.client.ratelimit.redis.FailureMode;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code affinity.rate-limit.redis.*} properties: one for each plain setting of {@code RedisRateLimiter.Builder}.
@@ -47,7 +48,12 @@ public class AffinityRedisRateLimitProperties {
     /** How often a caller waiting for a cluster-wide in-flight slot asks Redis again (default 20ms). */
     private Duration slotPollInterval;
 
-    private final Fallback fallback = new Fallback();
+    /**
+     * The local limiter of each process while Redis is unreachable (FAIL_OPEN). None set: it follows the shared
+     * settings above; once one is set, the others take the client's defaults.
+     */
+    @NestedConfigurationProperty
+    private final AffinityProperties.RateLimit fallback = new AffinityProperties.RateLimit();
 
     /** Creates the properties, every one unset. */
     public AffinityRedisRateLimitProperties() {}
@@ -192,80 +198,8 @@ public class AffinityRedisRateLimitProperties {
         this.slotPollInterval = slotPollInterval;
     }
 
-    /** @return the local limiter's options while Redis is unreachable */
-    public Fallback getFallback() {
+    /** @return the options of the local limiter used while Redis is unreachable */
+    public AffinityProperties.RateLimit getFallback() {
         return fallback;
-    }
-
-    /**
-     * {@code affinity.rate-limit.redis.fallback.*}: the local limiter of each process while Redis is unreachable
-     * (FAIL_OPEN). None set: it follows the shared settings above; once one is set, the others take the client's
-     * defaults ({@code RateLimitOptions}).
-     */
-    public static class Fallback {
-
-        /** Requests a minute of this process while Redis is unreachable. */
-        private Integer requestsPerMinute;
-        /** The most requests of this process in flight at once while Redis is unreachable. */
-        private Integer maxConcurrentRequests;
-        /** The most callers of this process waiting at once while Redis is unreachable. */
-        private Integer maxQueuedRequests;
-        /** The longest a caller waits for a local permit. */
-        private Duration maxWait;
-        /** The longest wait a server's reset or Retry-After may impose on the local limiter. */
-        private Duration maxServerWait;
-
-        /** Creates the options, every one unset. */
-        public Fallback() {}
-
-        /** @return requests a minute */
-        public Integer getRequestsPerMinute() {
-            return requestsPerMinute;
-        }
-
-        /** @param requestsPerMinute requests a minute */
-        public void setRequestsPerMinute(Integer requestsPerMinute) {
-            this.requestsPerMinute = requestsPerMinute;
-        }
-
-        /** @return the most requests in flight */
-        public Integer getMaxConcurrentRequests() {
-            return maxConcurrentRequests;
-        }
-
-        /** @param maxConcurrentRequests the most requests in flight */
-        public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
-            this.maxConcurrentRequests = maxConcurrentRequests;
-        }
-
-        /** @return the most waiting callers */
-        public Integer getMaxQueuedRequests() {
-            return maxQueuedRequests;
-        }
-
-        /** @param maxQueuedRequests the most waiting callers */
-        public void setMaxQueuedRequests(Integer maxQueuedRequests) {
-            this.maxQueuedRequests = maxQueuedRequests;
-        }
-
-        /** @return the longest wait for a permit */
-        public Duration getMaxWait() {
-            return maxWait;
-        }
-
-        /** @param maxWait the longest wait for a permit */
-        public void setMaxWait(Duration maxWait) {
-            this.maxWait = maxWait;
-        }
-
-        /** @return the longest wait the server may impose */
-        public Duration getMaxServerWait() {
-            return maxServerWait;
-        }
-
-        /** @param maxServerWait the longest wait the server may impose */
-        public void setMaxServerWait(Duration maxServerWait) {
-            this.maxServerWait = maxServerWait;
-        }
     }
 }

@@ -1,13 +1,10 @@
 package io.affinity.spring.boot.internal;
 
-import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.redis.RedisRateLimiter;
 import io.affinity.spring.boot.AffinityRedisRateLimitProperties;
 import io.lettuce.core.RedisURI;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -63,25 +60,8 @@ public final class RedisRateLimiterFactory {
         set("recovery-interval", properties.getRecoveryInterval(), builder::recoveryInterval);
         set("slot-poll-interval", properties.getSlotPollInterval(), builder::slotPollInterval);
 
-        AffinityRedisRateLimitProperties.Fallback fallback = properties.getFallback();
-        if (Stream.of(
-                        fallback.getRequestsPerMinute(),
-                        fallback.getMaxConcurrentRequests(),
-                        fallback.getMaxQueuedRequests(),
-                        fallback.getMaxWait(),
-                        fallback.getMaxServerWait())
-                .anyMatch(Objects::nonNull)) {
-            RateLimitOptions.Builder options = RateLimitOptions.builder();
-            set("fallback.requests-per-minute", fallback.getRequestsPerMinute(), options::requestsPerMinute);
-            set(
-                    "fallback.max-concurrent-requests",
-                    fallback.getMaxConcurrentRequests(),
-                    options::maxConcurrentRequests);
-            set("fallback.max-queued-requests", fallback.getMaxQueuedRequests(), options::maxQueuedRequests);
-            set("fallback.max-wait", fallback.getMaxWait(), options::maxWait);
-            set("fallback.max-server-wait", fallback.getMaxServerWait(), options::maxServerWait);
-            builder.fallbackOptions(options.build());
-        }
+        ClientFactory.rateLimitOptions(properties.getFallback(), PREFIX + "fallback.")
+                .ifPresent(builder::fallbackOptions);
         return builder;
     }
 
@@ -99,13 +79,6 @@ public final class RedisRateLimiterFactory {
     }
 
     private static <T> void set(String property, T value, Consumer<T> setter) {
-        if (value == null) {
-            return;
-        }
-        try {
-            setter.accept(value);
-        } catch (IllegalArgumentException refused) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + property, value, refused.getMessage());
-        }
+        ClientFactory.set(PREFIX + property, value, setter);
     }
 }
