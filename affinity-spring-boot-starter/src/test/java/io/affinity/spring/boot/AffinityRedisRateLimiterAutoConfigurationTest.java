@@ -9,6 +9,7 @@ import io.affinity.client.ratelimit.RateLimitFeedback;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
 import io.affinity.client.ratelimit.RequestQueueFullException;
+import io.affinity.client.ratelimit.redis.FailureMode;
 import io.affinity.client.ratelimit.redis.RedisRateLimiter;
 import io.affinity.client.ratelimit.redis.RedisServer;
 import io.affinity.client.ratelimit.redis.RedisServerExtension;
@@ -276,6 +277,33 @@ class AffinityRedisRateLimiterAutoConfigurationTest {
                     assertThat(context).getBean(RateLimiter.class).isSameAs(own);
                     assertThat(context).doesNotHaveBean(RedisRateLimiter.class);
                 });
+    }
+
+    @Test
+    void theApplicationsOwnRedisRateLimiterIsUsedAndReportedWithItsFailureMode(RedisServer redis) {
+        RedisRateLimiter own = RedisRateLimiter.builder()
+                .redisUri(redis.uri())
+                .name("own")
+                .failureMode(FailureMode.FAIL_CLOSED)
+                .build();
+        try {
+            withServer(server).withBean(RedisRateLimiter.class, () -> own).run(context -> {
+                assertThat(context).hasNotFailed().getBean(RateLimiter.class).isSameAs(own);
+                assertThat(context.getBean(AffinityClient.class).whoami().block(TIMEOUT))
+                        .isNotNull();
+                assertThat(redis.command("EXISTS affinity:ratelimit:{own}:state"))
+                        .isEqualTo(":1");
+                Health health = context.getBean("affinityRateLimiterHealthIndicator", ReactiveHealthIndicator.class)
+                        .health()
+                        .block(TIMEOUT);
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails())
+                        .containsEntry("redisAvailable", true)
+                        .containsEntry("failureMode", "FAIL_CLOSED");
+            });
+        } finally {
+            own.close();
+        }
     }
 
     @Test

@@ -15,21 +15,17 @@ import reactor.core.publisher.Mono;
 public final class RedisRateLimiterHealthIndicator implements ReactiveHealthIndicator {
 
     private final RedisRateLimiter limiter;
-    private final FailureMode failureMode;
 
-    /**
-     * @param limiter     the limiter
-     * @param failureMode its failure mode
-     */
-    public RedisRateLimiterHealthIndicator(RedisRateLimiter limiter, FailureMode failureMode) {
+    /** @param limiter the limiter */
+    public RedisRateLimiterHealthIndicator(RedisRateLimiter limiter) {
         this.limiter = limiter;
-        this.failureMode = failureMode;
     }
 
     @Override
     public Mono<Health> health() {
         return Mono.fromSupplier(() -> {
             boolean available = limiter.redisAvailable();
+            FailureMode failureMode = limiter.failureMode();
             Health.Builder health = available || failureMode == FailureMode.FAIL_OPEN ? Health.up() : Health.down();
             return health.withDetail("redisAvailable", available)
                     .withDetail("failureMode", failureMode.name())

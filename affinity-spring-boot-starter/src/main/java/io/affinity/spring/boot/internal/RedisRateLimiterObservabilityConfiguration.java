@@ -1,8 +1,6 @@
 package io.affinity.spring.boot.internal;
 
-import io.affinity.client.ratelimit.redis.FailureMode;
 import io.affinity.client.ratelimit.redis.RedisRateLimiter;
-import io.affinity.spring.boot.AffinityRedisRateLimitProperties;
 import io.affinity.spring.boot.AffinityRedisRateLimiterAutoConfiguration;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,7 +9,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +24,6 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = AffinityRedisRateLimiterAutoConfiguration.class)
 @ConditionalOnClass(RedisRateLimiter.class)
 @ConditionalOnBean(RedisRateLimiter.class)
-@EnableConfigurationProperties(AffinityRedisRateLimitProperties.class)
 public class RedisRateLimiterObservabilityConfiguration {
 
     /** Creates the configuration. */
@@ -63,11 +59,8 @@ public class RedisRateLimiterObservabilityConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "affinityRateLimiterHealthIndicator")
-        ReactiveHealthIndicator affinityRateLimiterHealthIndicator(
-                RedisRateLimiter limiter, AffinityRedisRateLimitProperties properties) {
-            FailureMode mode =
-                    properties.getFailureMode() == null ? FailureMode.FAIL_OPEN : properties.getFailureMode();
-            return new RedisRateLimiterHealthIndicator(limiter, mode);
+        ReactiveHealthIndicator affinityRateLimiterHealthIndicator(RedisRateLimiter limiter) {
+            return new RedisRateLimiterHealthIndicator(limiter);
         }
     }
 }
