@@ -60,9 +60,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final SharedRateLimiter limiter;
+    private final FailureMode failureMode;
 
-    private RedisRateLimiter(SharedRateLimiter limiter) {
+    private RedisRateLimiter(SharedRateLimiter limiter, FailureMode failureMode) {
         this.limiter = limiter;
+        this.failureMode = failureMode;
     }
 
     /** @return a builder with the defaults */
@@ -84,6 +86,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     /** @return whether Redis is reachable (false during an outage, while the fallback or fail-closed applies) */
     public boolean redisAvailable() {
         return limiter.redisAvailable();
+    }
+
+    /** @return what calls do while Redis is unreachable */
+    public FailureMode failureMode() {
+        return failureMode;
     }
 
     /** @return how many times Redis became unreachable since the limiter was built */
@@ -394,8 +401,10 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                     recoveryInterval,
                     slotPollInterval);
             if (redisClient != null) {
-                return new RedisRateLimiter(new SharedRateLimiter(
-                        settings, redisClient, clientUri, null, false, scheduler, ticker, listener));
+                return new RedisRateLimiter(
+                        new SharedRateLimiter(
+                                settings, redisClient, clientUri, null, false, scheduler, ticker, listener),
+                        failureMode);
             }
             RedisURI uri = RedisURI.create(redisUri);
             // a small client of its own: one I/O thread, reconnecting at the recovery interval
@@ -412,7 +421,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                     .timeoutOptions(TimeoutOptions.enabled(redisTimeout))
                     .build());
             return new RedisRateLimiter(
-                    new SharedRateLimiter(settings, client, uri, resources, true, scheduler, ticker, listener));
+                    new SharedRateLimiter(settings, client, uri, resources, true, scheduler, ticker, listener),
+                    failureMode);
         }
 
         private static int atLeast(String name, int value, int min) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /** Turns the {@code affinity.*} properties into a client builder; unset properties keep the builder's defaults. */
 public final class ClientFactory {
@@ -51,20 +52,7 @@ public final class ClientFactory {
             builder.retryOptions(options.build());
         }
 
-        AffinityProperties.RateLimit limit = properties.getRateLimit();
-        if (limit.getRequestsPerMinute() != null
-                || limit.getMaxConcurrentRequests() != null
-                || limit.getMaxQueuedRequests() != null
-                || limit.getMaxWait() != null
-                || limit.getMaxServerWait() != null) {
-            RateLimitOptions.Builder options = RateLimitOptions.builder();
-            set(limit.getRequestsPerMinute(), options::requestsPerMinute);
-            set(limit.getMaxConcurrentRequests(), options::maxConcurrentRequests);
-            set(limit.getMaxQueuedRequests(), options::maxQueuedRequests);
-            set(limit.getMaxWait(), options::maxWait);
-            set(limit.getMaxServerWait(), options::maxServerWait);
-            builder.rateLimitOptions(options.build());
-        }
+        rateLimitOptions(properties.getRateLimit(), "affinity.rate-limit.").ifPresent(builder::rateLimitOptions);
 
         AffinityProperties.ConnectionPool pool = properties.getConnectionPool();
         if (pool.getMaxConnections() != null
@@ -81,6 +69,49 @@ public final class ClientFactory {
             builder.connectionPoolOptions(options.build());
         }
         return builder;
+    }
+
+    /**
+     * @param limit  rate-limit properties
+     * @param prefix their prefix, such as {@code affinity.rate-limit.}, for messages
+     * @return the options with every set property applied, or empty when none is set
+     * @throws InvalidConfigurationPropertyValueException when a property has a value the options refuse
+     */
+    public static Optional<RateLimitOptions> rateLimitOptions(AffinityProperties.RateLimit limit, String prefix) {
+        if (limit.getRequestsPerMinute() == null
+                && limit.getMaxConcurrentRequests() == null
+                && limit.getMaxQueuedRequests() == null
+                && limit.getMaxWait() == null
+                && limit.getMaxServerWait() == null) {
+            return Optional.empty();
+        }
+        RateLimitOptions.Builder options = RateLimitOptions.builder();
+        set(prefix + "requests-per-minute", limit.getRequestsPerMinute(), options::requestsPerMinute);
+        set(prefix + "max-concurrent-requests", limit.getMaxConcurrentRequests(), options::maxConcurrentRequests);
+        set(prefix + "max-queued-requests", limit.getMaxQueuedRequests(), options::maxQueuedRequests);
+        set(prefix + "max-wait", limit.getMaxWait(), options::maxWait);
+        set(prefix + "max-server-wait", limit.getMaxServerWait(), options::maxServerWait);
+        return Optional.of(options.build());
+    }
+
+    /**
+     * Applies a property when it is set, turning a value the setter refuses into a failure that names the property.
+     *
+     * @param property the property's full name
+     * @param value    its value, or {@code null} when unset
+     * @param setter   where it goes
+     * @param <T>      its type
+     * @throws InvalidConfigurationPropertyValueException when the setter refuses the value
+     */
+    static <T> void set(String property, T value, Consumer<T> setter) {
+        if (value == null) {
+            return;
+        }
+        try {
+            setter.accept(value);
+        } catch (IllegalArgumentException refused) {
+            throw new InvalidConfigurationPropertyValueException(property, value, refused.getMessage());
+        }
     }
 
     /**
