@@ -83,6 +83,15 @@ final class ExportCommand {
         @Option(names = "--concurrency", defaultValue = "4", description = "Field-value calls in flight (1-32)")
         int concurrency;
 
+        @Option(
+                names = "--name-lookups",
+                defaultValue = "1000",
+                paramLabel = "N",
+                description = "Person and organization values show as 'Name (id)': names of the exported entities "
+                        + "are reused, up to N others are looked up, one request per distinct id, counted in the "
+                        + "quota plan (default 1000; 0 for ids only)")
+        int nameLookups;
+
         @Option(names = "--page-size", defaultValue = "500", hidden = true)
         int pageSize;
 
@@ -156,6 +165,7 @@ final class ExportCommand {
                         .withResumeFrom(from)
                         .withPageSize(pageSize)
                         .withConcurrency(concurrency)
+                        .withNameLookups(nameLookups)
                         .withQuotaPolicy(policy)
                         .withOnPlan(plan ->
                                 cli.err.println("Plan for '" + target.name() + "' (" + target.id() + "): " + plan))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.affinity.client.recipes.EntityNames;
 import io.affinity.model.AffinityList;
 import io.affinity.model.Field;
 import io.affinity.model.FieldValue;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -224,6 +226,16 @@ class AffinityCliTest {
                 .toList();
         StringBuilder csv = new StringBuilder(Cells.csvHeader(fields));
         List<FieldValue> values = server.state().fieldValues();
+        Map<Long, String> persons = new HashMap<>();
+        java.util.stream.Stream.concat(server.state().persons().stream(), server.state().internalPersons().stream())
+                .forEach(person -> persons.put(
+                        person.id(),
+                        person.firstName().orElse("") + " " + person.lastName().orElse("")));
+        Map<Long, String> organizations = new HashMap<>();
+        server.state()
+                .organizations()
+                .forEach(organization -> organizations.put(organization.id(), organization.name()));
+        EntityNames names = new EntityNames(persons, organizations);
         for (ListEntry entry : server.state().listEntries(list.id())) {
             List<String> cells = new ArrayList<>(List.of(
                     entry.id().toString(),
@@ -234,13 +246,14 @@ class AffinityCliTest {
                         .filter(value -> value.listEntryId().orElse(0L).equals(entry.id())
                                 && value.fieldId().equals(field.id()))
                         .sorted(Comparator.comparing(FieldValue::id))
-                        .map(value -> Cells.text(value.value().orElseThrow().as(field.valueType())))
+                        .map(value -> Cells.text(value.value().orElseThrow().as(field.valueType()), names))
                         .collect(Collectors.joining("; ")));
             }
             csv.append(cells.stream().map(Cells::csvEscape).collect(Collectors.joining(",")))
                     .append("\r\n");
         }
         assertTrue(csv.toString().lines().skip(1).anyMatch(line -> !line.endsWith(",,,,")), "no values seeded");
+        assertTrue(csv.toString().matches("(?s).*[A-Za-z] \\([0-9]+\\).*"), "no person or organization named");
         return csv.toString();
     }
 }

@@ -21,6 +21,10 @@ import reactor.core.scheduler.Scheduler;
  * waits at once the server reports an exhausted window or answers 429, and a cap on requests in flight with
  * a bounded line of waiters.
  *
+ * <p>The server's user window is fixed: it does not refill before its reset. Once a response reports the window's
+ * remaining requests and reset, no more than those remaining (less the requests still in flight) are sent before
+ * that reset, however much the bucket has refilled meanwhile; so a client that follows the headers gets no 429.
+ *
  * <p>No thread ever waits here. Every event (a new caller, a released permit, a cancellation, a timer) is
  * recorded in a concurrent queue or counter and then handled by {@link #drain()}, which only one thread runs
  * at a time (the others leave their work to it). Waiting callers are completed later, from the scheduler.
@@ -72,6 +76,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private long limitPerMinute;
     private double tokens;
     private long lastRefill;
+    /** Requests the server's current user window still takes, as far as it told; applies until windowEndsAt. */
+    private long windowBudget;
+
+    private long windowEndsAt;
     private long gateClosedUntil;
     private long refusingUntil;
     private long refusalResetsAt;
@@ -97,6 +105,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         this.tokens = limitPerMinute;
         long now = ticker.read();
         this.lastRefill = now;
+        this.windowEndsAt = now;
         this.gateClosedUntil = now;
         this.refusingUntil = now;
         this.publishedGateClosedUntil = now;
@@ -162,6 +171,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private void takeCompletions(long now) {
         for (int refund = refunds.getAndSet(0); refund > 0; refund--) {
             inFlight--;
+            windowBudget++;
             tokens = Math.min(limitPerMinute, tokens + 1);
         }
         RateLimitFeedback feedback;
@@ -179,8 +189,11 @@ final class TokenBucketRateLimiter implements RateLimiter {
             if (quota.limit() > 0) {
                 limitPerMinute = Math.min(quota.limit(), Integer.MAX_VALUE);
             }
-            // requests still in flight may not be counted in this response's "remaining" yet
-            tokens = Math.min(tokens, Math.max(0, quota.remaining() - inFlight));
+            // requests still in flight may not be counted in this response's "remaining" yet; and the server's
+            // window does not refill before its reset, so the bucket's refill must not send more than that
+            windowBudget = Math.max(0, quota.remaining() - inFlight);
+            windowEndsAt = now + Math.min(nanos(quota.resetAfter()), WINDOW_NANOS);
+            tokens = Math.min(tokens, windowBudget);
         });
         if (!limits.isEmpty()) {
             snapshot = snapshot.updatedWith(limits);
@@ -348,6 +361,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
         if (inFlight >= maxConcurrent) {
             return false; // the next release drains again
         }
+        if (windowBudget < 1 && windowEndsAt - now > 0) {
+            wakeUpAt(windowEndsAt, now); // the server's window is used up: its reset, not the refill, frees it
+            return false;
+        }
         if (tokens < 1) {
             long untilNextToken = (long) Math.ceil((1 - tokens) * WINDOW_NANOS / limitPerMinute);
             wakeUpAt(now + Math.max(1, untilNextToken), now);
@@ -363,10 +380,12 @@ final class TokenBucketRateLimiter implements RateLimiter {
      */
     private void handOut(Waiter waiter, boolean waited) {
         tokens -= 1;
+        windowBudget--;
         inFlight++;
         if (!waiter.grant()) {
             // cancelled meanwhile: the permit goes straight back
             tokens += 1;
+            windowBudget++;
             inFlight--;
             return;
         }

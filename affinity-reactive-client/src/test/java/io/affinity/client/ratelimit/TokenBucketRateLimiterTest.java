@@ -100,6 +100,22 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void theRefillSendsNoMoreThanTheServersFixedWindowHasLeftBeforeItsReset() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        granted.remove(0).release(response(200, 900, 2, 30));
+        for (int i = 0; i < 5; i++) {
+            take(limiter);
+        }
+        assertEquals(2, granted.size());
+
+        time.advanceTimeBy(Duration.ofSeconds(29)); // the bucket refills 435 tokens meanwhile: the window does not
+        assertEquals(2, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(5, granted.size());
+    }
+
+    @Test
     void a429ClosesTheGateForEveryCallerUntilRetryAfter() {
         RateLimiter limiter = limiter(RateLimitOptions.builder());
         take(limiter);

@@ -1,0 +1,67 @@
+package io.affinity.client;
+
+import io.affinity.client.recipes.QuotaExceededException;
+import io.affinity.client.recipes.QuotaPlan;
+import io.affinity.client.recipes.QuotaPolicy;
+import io.affinity.model.RateLimit;
+import io.affinity.model.value.RateLimitQuota;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The quota plan every recipe makes before its work: the requests it needs against the limits of
+ * {@code GET /rate-limit} (exempt from the monthly quota), then the work, a refusal or a warning.
+ */
+final class QuotaGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuotaGate.class);
+
+    private final Supplier<Mono<RateLimit>> limits;
+
+    QuotaGate(Supplier<Mono<RateLimit>> limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param method         the HTTP method of the work's first request (for the refusal)
+     * @param path           its path
+     * @param requestsNeeded the requests the work sends, without retries
+     * @param policy         refuse or warn when the plan does not fit
+     * @param onPlan         told the plan before the work starts
+     * @param work           the work, subscribed only when the plan fits or the policy warns
+     * @return the work's items, or a {@link QuotaExceededException} before any request of the work
+     */
+    <T> Flux<T> guard(
+            String method,
+            String path,
+            long requestsNeeded,
+            QuotaPolicy policy,
+            Consumer<QuotaPlan> onPlan,
+            Supplier<Flux<T>> work) {
+        return limits.get().flatMapMany(rateLimit -> {
+            QuotaPlan plan = plan(requestsNeeded, rateLimit);
+            onPlan.accept(plan);
+            if (!plan.fits()) {
+                if (policy == QuotaPolicy.REFUSE) {
+                    return Flux.error(new QuotaExceededException(method, path, plan));
+                }
+                LOG.warn("{} {}: going on although the monthly quota cannot cover the work: {}", method, path, plan);
+            }
+            return work.get();
+        });
+    }
+
+    private static QuotaPlan plan(long requestsNeeded, RateLimit limits) {
+        RateLimitQuota perMinute = limits.rate().apiKeyPerMinute().limit();
+        RateLimitQuota monthly = limits.rate().orgMonthly().remaining();
+        return new QuotaPlan(
+                requestsNeeded,
+                Math.max(1, perMinute.countOr(Integer.MAX_VALUE)),
+                monthly.isUnlimited() ? OptionalLong.empty() : OptionalLong.of(monthly.countOr(0)));
+    }
+}
