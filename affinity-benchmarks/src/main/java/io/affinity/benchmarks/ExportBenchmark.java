@@ -133,6 +133,10 @@ final class ExportBenchmark {
         double[] exportRequests = new double[RUNS];
         double[] plainRows = new double[RUNS];
         double[] plainRequests = new double[RUNS];
+        double[] clientCpu = new double[RUNS];
+        double[] fakeCpu = new double[RUNS];
+        double[] plainClientCpu = new double[RUNS];
+        double[] plainFakeCpu = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
             Counter counter = new Counter();
             try (ExportFake fake = fake(1_000_000, ENTRIES);
@@ -141,6 +145,8 @@ final class ExportBenchmark {
                 client.lists().export(ExportOptions.list(fake.listId)).count().block();
 
                 counter.reset();
+                long clientCpuBefore = processCpuNanos();
+                long fakeCpuBefore = fake.cpuNanos();
                 long start = System.nanoTime();
                 long exported = client.lists()
                         .export(ExportOptions.list(fake.listId))
@@ -149,21 +155,32 @@ final class ExportBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 exportRows[run] = exported / seconds;
                 exportRequests[run] = counter.attempts.get() / seconds;
+                clientCpu[run] = (processCpuNanos() - clientCpuBefore) / 1e3 / counter.attempts.get();
+                fakeCpu[run] = (fake.cpuNanos() - fakeCpuBefore) / 1e3 / counter.attempts.get();
 
                 counter.reset();
+                clientCpuBefore = processCpuNanos();
+                fakeCpuBefore = fake.cpuNanos();
                 start = System.nanoTime();
                 long plain = plainLoop(client, fake.listId);
                 seconds = (System.nanoTime() - start) / 1e9;
                 plainRows[run] = plain / seconds;
                 plainRequests[run] = counter.attempts.get() / seconds;
+                plainClientCpu[run] = (processCpuNanos() - clientCpuBefore) / 1e3 / counter.attempts.get();
+                plainFakeCpu[run] = (fake.cpuNanos() - fakeCpuBefore) / 1e3 / counter.attempts.get();
                 System.out.printf(
                         Locale.ROOT,
-                        "limit lifted, run %d: export %.0f rows/s %.0f req/s; plain loop %.0f rows/s %.0f req/s%n",
+                        "limit lifted, run %d: export %.0f rows/s %.0f req/s (CPU per request: client %.0f µs, fake"
+                                + " %.0f µs); plain loop %.0f rows/s %.0f req/s (client %.0f µs, fake %.0f µs)%n",
                         run + 1,
                         exportRows[run],
                         exportRequests[run],
+                        clientCpu[run],
+                        fakeCpu[run],
                         plainRows[run],
-                        plainRequests[run]);
+                        plainRequests[run],
+                        plainClientCpu[run],
+                        plainFakeCpu[run]);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -172,14 +189,25 @@ final class ExportBenchmark {
         rows.add(String.format(
                 Locale.ROOT,
                 "| export %,d entries, limit lifted (concurrency 4) | %s rows/s, %s req/s | bound by the fake |"
-                        + " plain sequential loop: %s rows/s, %s req/s |",
+                        + " CPU per request: client %s µs, fake %s µs; plain sequential loop: %s rows/s, %s req/s,"
+                        + " CPU per request: client %s µs, fake %s µs |",
                 ENTRIES,
                 Stats.of(exportRows).whole(),
                 Stats.of(exportRequests).whole(),
+                Stats.of(clientCpu).whole(),
+                Stats.of(fakeCpu).whole(),
                 Stats.of(plainRows).whole(),
-                Stats.of(plainRequests).whole()));
+                Stats.of(plainRequests).whole(),
+                Stats.of(plainClientCpu).whole(),
+                Stats.of(plainFakeCpu).whole()));
         rows.addAll(memory());
         return rows;
+    }
+
+    /** @return the CPU time this JVM has used so far, in nanoseconds */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long plainLoop(AffinityClient client, long listId) {

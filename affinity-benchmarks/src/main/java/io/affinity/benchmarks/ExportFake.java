@@ -62,6 +62,15 @@ final class ExportFake implements AutoCloseable {
         throw new IOException("the fake's JVM ended before it was ready (exit " + process.exitValue() + ")");
     }
 
+    /** @return the CPU time the fake's JVM has used so far, in nanoseconds */
+    long cpuNanos() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toNanos)
+                .orElse(0L);
+    }
+
     private static void drain(BufferedReader out) {
         try {
             while (out.readLine() != null) {

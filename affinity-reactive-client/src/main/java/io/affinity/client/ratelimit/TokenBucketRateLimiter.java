@@ -185,27 +185,48 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private void adopt(RateLimitFeedback feedback, long now) {
         RateLimitSnapshot limits = feedback.limits();
         Optional<Quota> user = limits.user().filter(quota -> !quota.unlimited());
-        user.ifPresent(quota -> {
+        boolean currentWindow = true;
+        if (user.isPresent()) {
+            Quota quota = user.get();
             if (quota.limit() > 0) {
                 limitPerMinute = Math.min(quota.limit(), Integer.MAX_VALUE);
             }
-            // requests still in flight may not be counted in this response's "remaining" yet; and the server's
-            // window does not refill before its reset, so the bucket's refill must not send more than that
-            windowBudget = Math.max(0, quota.remaining() - inFlight);
-            windowEndsAt = now + Math.min(nanos(quota.resetAfter()), WINDOW_NANOS);
+            currentWindow = adoptWindow(quota, now);
             tokens = Math.min(tokens, windowBudget);
-        });
+        }
         if (!limits.isEmpty()) {
             snapshot = snapshot.updatedWith(limits);
         }
         Optional<Duration> retryAfter = feedback.retryAfter();
         if (retryAfter.isPresent()) {
             serverAsksToWait(nanos(retryAfter.get()), now);
-        } else if (user.isPresent() && (user.get().exhausted() || feedback.throttled())) {
+        } else if (user.isPresent() && ((user.get().exhausted() && currentWindow) || feedback.throttled())) {
             // the user window is a minute long: its reset never closes the gate for longer
             closeGate(now + Math.min(nanos(user.get().resetAfter()), WINDOW_NANOS));
         }
         limits.org().filter(Quota::exhausted).ifPresent(org -> serverAsksToWait(nanos(org.resetAfter()), now));
+    }
+
+    /**
+     * Takes the user window's remaining requests and reset. Requests still in flight may not be counted in this
+     * response's "remaining" yet, and the window does not refill before its reset, so no more than that is sent
+     * until then. Responses can arrive out of order: within one window the lowest figure wins, and an answer from
+     * a window that has ended (its reset half a window before the current one's) changes nothing.
+     *
+     * @return false for an answer of a window that has ended
+     */
+    private boolean adoptWindow(Quota quota, long now) {
+        long budget = Math.max(0, quota.remaining() - inFlight);
+        long endsAt = now + Math.min(nanos(quota.resetAfter()), WINDOW_NANOS);
+        if (windowEndsAt - now <= 0 || endsAt - windowEndsAt > WINDOW_NANOS / 2) {
+            windowBudget = budget; // a new window
+            windowEndsAt = endsAt;
+        } else if (windowEndsAt - endsAt < WINDOW_NANOS / 2) {
+            windowBudget = Math.min(windowBudget, budget); // the same window
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** A wait the server asks for: the gate closes for it, or, beyond the bound, waiting calls fail at once. */
