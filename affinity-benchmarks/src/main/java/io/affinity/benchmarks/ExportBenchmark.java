@@ -119,7 +119,7 @@ final class ExportBenchmark {
         return List.of(String.format(
                 Locale.ROOT,
                 "| export %,d entries, fake at %d req/min | limit used (fixed-window minimum time / time taken) %s;"
-                        + " 429s per run %s | ≥95%%, no 429 | requests per run %s; requests/min over the run %s |",
+                        + " 429s per run %s | ≥95%%, no 429 | requests per run %s; requests per minute over the whole run / the limit %s |",
                 ENTRIES,
                 LIMIT,
                 Stats.of(ofMinimum).ratio(),
