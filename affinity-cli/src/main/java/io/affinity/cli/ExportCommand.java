@@ -105,11 +105,7 @@ final class ExportCommand {
         @Override
         public Integer call() throws Exception {
             AffinityCli cli = parent.cli;
-            QuotaPolicy policy = switch (onQuota) {
-                case "refuse" -> QuotaPolicy.REFUSE;
-                case "warn" -> QuotaPolicy.WARN;
-                default -> throw new IllegalArgumentException("--on-quota must be refuse or warn, was " + onQuota);
-            };
+            QuotaPolicy policy = quotaPolicy(onQuota);
             Path checkpointFile = out.resolveSibling(out.getFileName() + ".checkpoint");
             Properties saved = new Properties();
             if (resume) {
@@ -222,6 +218,15 @@ final class ExportCommand {
                     return AffinityCli.OK;
                 }
             }
+        }
+
+        /** @return the policy an {@code --on-quota} value names */
+        static QuotaPolicy quotaPolicy(String onQuota) {
+            return switch (onQuota) {
+                case "refuse" -> QuotaPolicy.REFUSE;
+                case "warn" -> QuotaPolicy.WARN;
+                default -> throw new IllegalArgumentException("--on-quota must be refuse or warn, was " + onQuota);
+            };
         }
 
         static AffinityList findList(AffinityBlockingClient client, String nameOrId) {

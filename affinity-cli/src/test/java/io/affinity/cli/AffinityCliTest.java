@@ -50,6 +50,10 @@ class AffinityCliTest {
     }
 
     private int run(String... args) {
+        return run(server, args);
+    }
+
+    private int run(AffinityMockServer server, String... args) {
         List<String> all =
                 new ArrayList<>(List.of("--base-url", server.baseUrl().toString()));
         all.addAll(List.of(args));
@@ -210,6 +214,41 @@ class AffinityCliTest {
         assertEquals(AffinityCli.OK, run("status-history", "Generated list 1", "Status"));
         assertEquals(AffinityCli.USAGE, run("status-history", "Generated list 1", "Nope"));
         assertFalse(err.toString().contains(server.apiKey()));
+    }
+
+    @Test
+    void statusHistoryIsRefusedWhenTheMonthlyQuotaCannotCoverItAndGoesOnWhenItOnlyWarns() {
+        int before;
+        try (AffinityMockServer counting = AffinityMockServer.builder().start()) {
+            counting.seed(Connection.EMBEDDED_DATASET);
+            assertEquals(AffinityCli.OK, run(counting, "status-history", "Generated list 1", "Status"));
+            // the requests the month counts before the plan: all but the exempt /rate-limit and the work itself
+            before = counting.journal().size()
+                    - counting.journal().count("getRateLimit")
+                    - counting.journal().count("getFieldValueChanges");
+        }
+        try (AffinityMockServer small =
+                AffinityMockServer.builder().monthlyLimit(before).start()) {
+            small.seed(Connection.EMBEDDED_DATASET);
+            assertEquals(AffinityCli.QUOTA, run(small, "status-history", "Generated list 1", "Status"), err.toString());
+            assertTrue(
+                    err.toString()
+                            .contains("refused before sending: the monthly quota cannot cover this work: 1 "
+                                    + "requests"),
+                    err.toString());
+            assertEquals(0, small.journal().count("getFieldValueChanges"));
+        }
+        try (AffinityMockServer small =
+                AffinityMockServer.builder().monthlyLimit(before).start()) {
+            small.seed(Connection.EMBEDDED_DATASET);
+            err.reset();
+            // past the plan, the client's limiter (or the server) refuses the call itself
+            assertEquals(
+                    AffinityCli.FAILED,
+                    run(small, "status-history", "Generated list 1", "Status", "--on-quota", "warn"),
+                    err.toString());
+            assertTrue(err.toString().contains("rate limit"), err.toString());
+        }
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {

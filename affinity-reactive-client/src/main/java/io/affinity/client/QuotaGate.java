@@ -1,10 +1,15 @@
 package io.affinity.client;
 
+import io.affinity.client.ratelimit.Quota;
+import io.affinity.client.ratelimit.RateLimitException;
+import io.affinity.client.ratelimit.RateLimitOptions;
+import io.affinity.client.ratelimit.RateLimitSnapshot;
 import io.affinity.client.recipes.QuotaExceededException;
 import io.affinity.client.recipes.QuotaPlan;
 import io.affinity.client.recipes.QuotaPolicy;
 import io.affinity.model.RateLimit;
 import io.affinity.model.value.RateLimitQuota;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -15,7 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The quota plan every recipe makes before its work: the requests it needs against the limits of
- * {@code GET /rate-limit} (exempt from the monthly quota), then the work, a refusal or a warning.
+ * {@code GET /rate-limit} (exempt from the monthly quota), then the work, a refusal or a warning. When the limiter
+ * refuses even that call because the month was reported used up, the plan has nothing left.
  */
 final class QuotaGate {
 
@@ -43,17 +49,43 @@ final class QuotaGate {
             QuotaPolicy policy,
             Consumer<QuotaPlan> onPlan,
             Supplier<Flux<T>> work) {
-        return limits.get().flatMapMany(rateLimit -> {
-            QuotaPlan plan = plan(requestsNeeded, rateLimit);
-            onPlan.accept(plan);
-            if (!plan.fits()) {
-                if (policy == QuotaPolicy.REFUSE) {
-                    return Flux.error(new QuotaExceededException(method, path, plan));
-                }
-                LOG.warn("{} {}: going on although the monthly quota cannot cover the work: {}", method, path, plan);
-            }
-            return work.get();
-        });
+        return limits.get()
+                .map(rateLimit -> plan(requestsNeeded, rateLimit))
+                .onErrorResume(
+                        RateLimitException.class,
+                        refused -> monthUsedUp(requestsNeeded, refused.limits())
+                                .map(Mono::just)
+                                .orElseGet(() -> Mono.error(refused)))
+                .flatMapMany(plan -> {
+                    onPlan.accept(plan);
+                    if (!plan.fits()) {
+                        if (policy == QuotaPolicy.REFUSE) {
+                            return Flux.error(new QuotaExceededException(method, path, plan));
+                        }
+                        LOG.warn(
+                                "{} {}: going on although the monthly quota cannot cover the work: {}",
+                                method,
+                                path,
+                                plan);
+                    }
+                    return work.get();
+                });
+    }
+
+    /**
+     * The plan when the client's limiter refused even {@code GET /rate-limit} because an earlier answer reported
+     * the month used up: nothing left.
+     */
+    private static Optional<QuotaPlan> monthUsedUp(long requestsNeeded, RateLimitSnapshot limits) {
+        return limits.org()
+                .filter(Quota::exhausted)
+                .map(org -> new QuotaPlan(
+                        requestsNeeded,
+                        limits.user()
+                                .filter(user -> !user.unlimited() && user.limit() > 0)
+                                .map(Quota::limit)
+                                .orElse((long) RateLimitOptions.defaults().requestsPerMinute()),
+                        OptionalLong.of(0)));
     }
 
     private static QuotaPlan plan(long requestsNeeded, RateLimit limits) {

@@ -84,10 +84,7 @@ class RecipeQuotaTest {
         }
     }
 
-    /**
-     * Sends counted requests from a client of its own until the month has {@code left} requests: the limiter of a
-     * client that saw the month run out refuses every later call, even the exempt {@code GET /rate-limit}.
-     */
+    /** Sends counted requests from a client of its own until the month has {@code left} requests. */
     private static void useUpTheMonthBut(long left, AffinityMockServer server) {
         try (AffinityClient other = ResourceTestSupport.client(server)) {
             long remaining = other.fetchRateLimits()
@@ -99,6 +96,35 @@ class RecipeQuotaTest {
             for (long i = left; i < remaining; i++) {
                 other.lists().list().blockLast(TIMEOUT);
             }
+        }
+    }
+
+    @Test
+    void aClientWhoseLimiterSawTheMonthRunOutStillPlansAndRefusesClearly(AffinityMockServer server) {
+        server.seed(
+                Dataset.builder().persons(12).organizations(3).interactions(30).build());
+        Organization organization = server.state().organizations().stream()
+                .filter(each -> !each.personIds().isEmpty())
+                .findFirst()
+                .orElseThrow();
+        try (AffinityClient client = ResourceTestSupport.client(server)) {
+            long remaining = client.fetchRateLimits()
+                    .block(TIMEOUT)
+                    .rate()
+                    .orgMonthly()
+                    .remaining()
+                    .countOr(0);
+            for (long i = 1; i < remaining; i++) {
+                client.lists().list().blockLast(TIMEOUT);
+            }
+            // the organization takes the month's last request; its answer tells this client's limiter so
+            QuotaExceededException refused = assertThrows(
+                    QuotaExceededException.class,
+                    () -> client.organizations()
+                            .strongestRelationships(organization.id())
+                            .blockFirst(TIMEOUT));
+            assertEquals(0, refused.plan().monthlyRemaining().getAsLong());
+            assertEquals(900, refused.plan().perMinuteLimit());
         }
     }
 }
