@@ -87,15 +87,20 @@ class RecipeQuotaTest {
     /** Sends counted requests from a client of its own until the month has {@code left} requests. */
     private static void useUpTheMonthBut(long left, AffinityMockServer server) {
         try (AffinityClient other = ResourceTestSupport.client(server)) {
-            long remaining = other.fetchRateLimits()
-                    .block(TIMEOUT)
-                    .rate()
-                    .orgMonthly()
-                    .remaining()
-                    .countOr(0);
-            for (long i = left; i < remaining; i++) {
-                other.lists().list().blockLast(TIMEOUT);
-            }
+            useUpTheMonthBut(left, other);
+        }
+    }
+
+    /** Sends counted requests from {@code client} until the month has {@code left} requests. */
+    private static void useUpTheMonthBut(long left, AffinityClient client) {
+        long remaining = client.fetchRateLimits()
+                .block(TIMEOUT)
+                .rate()
+                .orgMonthly()
+                .remaining()
+                .countOr(0);
+        for (long i = left; i < remaining; i++) {
+            client.lists().list().blockLast(TIMEOUT);
         }
     }
 
@@ -108,15 +113,7 @@ class RecipeQuotaTest {
                 .findFirst()
                 .orElseThrow();
         try (AffinityClient client = ResourceTestSupport.client(server)) {
-            long remaining = client.fetchRateLimits()
-                    .block(TIMEOUT)
-                    .rate()
-                    .orgMonthly()
-                    .remaining()
-                    .countOr(0);
-            for (long i = 1; i < remaining; i++) {
-                client.lists().list().blockLast(TIMEOUT);
-            }
+            useUpTheMonthBut(1, client);
             // the organization takes the month's last request; its answer tells this client's limiter so
             QuotaExceededException refused = assertThrows(
                     QuotaExceededException.class,
