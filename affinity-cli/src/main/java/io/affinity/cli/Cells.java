@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.affinity.client.recipes.EntityNames;
 import io.affinity.client.recipes.ExportRow;
 import io.affinity.model.Field;
 import io.affinity.model.ListEntryEntity;
@@ -37,12 +38,17 @@ final class Cells {
         cells.add(String.valueOf(row.entry().entityId()));
         cells.add(row.entity().flatMap(Cells::entityName).orElse(""));
         for (Field field : row.fields()) {
-            cells.add(row.values(field).stream().map(Cells::text).collect(Collectors.joining("; ")));
+            cells.add(row.values(field).stream()
+                    .map(value -> text(value, row.names()))
+                    .collect(Collectors.joining("; ")));
         }
         return cells.stream().map(Cells::csvEscape).collect(Collectors.joining(",")) + "\r\n";
     }
 
-    /** @return one JSON line: ids, the entity, and each field's typed values by field name */
+    /**
+     * @return one JSON line: ids, the entity, each field's typed values by field name, and the names of the
+     *         persons and organizations they refer to where known
+     */
     String jsonLine(ExportRow row) {
         ObjectNode line = mapper.createObjectNode();
         line.put("list_entry_id", row.entry().id());
@@ -59,19 +65,32 @@ final class Cells {
                 fields.set(field.name(), values.isEmpty() ? mapper.nullNode() : mapper.valueToTree(values.get(0)));
             }
         }
+        EntityNames names = row.names();
+        if (!names.persons().isEmpty() || !names.organizations().isEmpty()) {
+            line.set("names", mapper.valueToTree(names));
+        }
         return line + "\n";
     }
 
     /** @return a value as a CSV cell: text, number, id, ISO date, option text or address */
     static String text(FieldValueData value) {
+        return text(value, EntityNames.NONE);
+    }
+
+    /**
+     * @return a value as a CSV cell, a person or organization as {@code Name (id)} when its name is known, else
+     *         as its id
+     */
+    static String text(FieldValueData value, EntityNames names) {
+        Optional<String> name = names.of(value);
         if (value instanceof FieldValueData.TextValue text) {
             return text.text();
         } else if (value instanceof FieldValueData.NumberValue number) {
             return number.number().stripTrailingZeros().toPlainString();
         } else if (value instanceof FieldValueData.PersonId person) {
-            return String.valueOf(person.id());
+            return name.map(known -> known + " (" + person.id() + ")").orElse(String.valueOf(person.id()));
         } else if (value instanceof FieldValueData.OrganizationId organization) {
-            return String.valueOf(organization.id());
+            return name.map(known -> known + " (" + organization.id() + ")").orElse(String.valueOf(organization.id()));
         } else if (value instanceof FieldValueData.DateValue date) {
             return date.dateTime().toString();
         } else if (value instanceof FieldValueData.DropdownText dropdown) {
@@ -84,7 +103,7 @@ final class Cells {
                     .filter(part -> !part.isBlank())
                     .collect(Collectors.joining(", "));
         } else if (value instanceof FieldValueData.Multiple multiple) {
-            return multiple.values().stream().map(Cells::text).collect(Collectors.joining("; "));
+            return multiple.values().stream().map(each -> text(each, names)).collect(Collectors.joining("; "));
         } else if (value instanceof FieldValueData.Raw raw) {
             return raw.json().toString();
         }

@@ -83,6 +83,15 @@ final class ExportCommand {
         @Option(names = "--concurrency", defaultValue = "4", description = "Field-value calls in flight (1-32)")
         int concurrency;
 
+        @Option(
+                names = "--name-lookups",
+                defaultValue = "1000",
+                paramLabel = "N",
+                description = "Person and organization values show as 'Name (id)': names of the exported entities "
+                        + "are reused, up to N others are looked up, one request per distinct id, counted in the "
+                        + "quota plan (default 1000; 0 for ids only)")
+        int nameLookups;
+
         @Option(names = "--page-size", defaultValue = "500", hidden = true)
         int pageSize;
 
@@ -96,11 +105,7 @@ final class ExportCommand {
         @Override
         public Integer call() throws Exception {
             AffinityCli cli = parent.cli;
-            QuotaPolicy policy = switch (onQuota) {
-                case "refuse" -> QuotaPolicy.REFUSE;
-                case "warn" -> QuotaPolicy.WARN;
-                default -> throw new IllegalArgumentException("--on-quota must be refuse or warn, was " + onQuota);
-            };
+            QuotaPolicy policy = quotaPolicy(onQuota);
             Path checkpointFile = out.resolveSibling(out.getFileName() + ".checkpoint");
             Properties saved = new Properties();
             if (resume) {
@@ -156,6 +161,7 @@ final class ExportCommand {
                         .withResumeFrom(from)
                         .withPageSize(pageSize)
                         .withConcurrency(concurrency)
+                        .withNameLookups(nameLookups)
                         .withQuotaPolicy(policy)
                         .withOnPlan(plan ->
                                 cli.err.println("Plan for '" + target.name() + "' (" + target.id() + "): " + plan))
@@ -212,6 +218,15 @@ final class ExportCommand {
                     return AffinityCli.OK;
                 }
             }
+        }
+
+        /** @return the policy an {@code --on-quota} value names */
+        static QuotaPolicy quotaPolicy(String onQuota) {
+            return switch (onQuota) {
+                case "refuse" -> QuotaPolicy.REFUSE;
+                case "warn" -> QuotaPolicy.WARN;
+                default -> throw new IllegalArgumentException("--on-quota must be refuse or warn, was " + onQuota);
+            };
         }
 
         static AffinityList findList(AffinityBlockingClient client, String nameOrId) {

@@ -1,6 +1,7 @@
 package io.affinity.cli;
 
 import io.affinity.client.blocking.AffinityBlockingClient;
+import io.affinity.client.recipes.QuotaPolicy;
 import io.affinity.model.AffinityList;
 import io.affinity.model.FieldValueChange;
 import java.util.concurrent.Callable;
@@ -24,13 +25,20 @@ final class StatusHistoryCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<field name|id>", description = "The field's name or id, for example Status")
     String field;
 
+    @CommandLine.Option(
+            names = "--on-quota",
+            defaultValue = "refuse",
+            description = "refuse (default) or warn when the monthly quota cannot cover the call")
+    String onQuota;
+
     @Override
     public Integer call() throws Exception {
+        QuotaPolicy policy = ExportCommand.ListCommand.quotaPolicy(onQuota);
         try (Connection connection = Connection.open(cli.apiKeyFile, cli.baseUrl, cli.env, cli.err)) {
             AffinityBlockingClient client = connection.client();
             AffinityList target = ExportCommand.ListCommand.findList(client, list);
             StringBuilder csv = new StringBuilder("changed_at,action,entity_id,list_entry_id,value,changer_id\r\n");
-            for (FieldValueChange change : client.fieldValueChanges().history(target.id(), field)) {
+            for (FieldValueChange change : client.fieldValueChanges().history(target.id(), field, policy)) {
                 csv.append(change.changedAt())
                         .append(',')
                         .append(action(change.actionType().value()))

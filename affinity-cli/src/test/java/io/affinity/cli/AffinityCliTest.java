@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.affinity.client.recipes.EntityNames;
 import io.affinity.model.AffinityList;
 import io.affinity.model.Field;
 import io.affinity.model.FieldValue;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +50,10 @@ class AffinityCliTest {
     }
 
     private int run(String... args) {
+        return run(server, args);
+    }
+
+    private int run(AffinityMockServer server, String... args) {
         List<String> all =
                 new ArrayList<>(List.of("--base-url", server.baseUrl().toString()));
         all.addAll(List.of(args));
@@ -210,6 +216,41 @@ class AffinityCliTest {
         assertFalse(err.toString().contains(server.apiKey()));
     }
 
+    @Test
+    void statusHistoryIsRefusedWhenTheMonthlyQuotaCannotCoverItAndGoesOnWhenItOnlyWarns() {
+        int before;
+        try (AffinityMockServer counting = AffinityMockServer.builder().start()) {
+            counting.seed(Connection.EMBEDDED_DATASET);
+            assertEquals(AffinityCli.OK, run(counting, "status-history", "Generated list 1", "Status"));
+            // the requests the month counts before the plan: all but the exempt /rate-limit and the work itself
+            before = counting.journal().size()
+                    - counting.journal().count("getRateLimit")
+                    - counting.journal().count("getFieldValueChanges");
+        }
+        try (AffinityMockServer small =
+                AffinityMockServer.builder().monthlyLimit(before).start()) {
+            small.seed(Connection.EMBEDDED_DATASET);
+            assertEquals(AffinityCli.QUOTA, run(small, "status-history", "Generated list 1", "Status"), err.toString());
+            assertTrue(
+                    err.toString()
+                            .contains("refused before sending: the monthly quota cannot cover this work: 1 "
+                                    + "requests"),
+                    err.toString());
+            assertEquals(0, small.journal().count("getFieldValueChanges"));
+        }
+        try (AffinityMockServer small =
+                AffinityMockServer.builder().monthlyLimit(before).start()) {
+            small.seed(Connection.EMBEDDED_DATASET);
+            err.reset();
+            // past the plan, the client's limiter (or the server) refuses the call itself
+            assertEquals(
+                    AffinityCli.FAILED,
+                    run(small, "status-history", "Generated list 1", "Status", "--on-quota", "warn"),
+                    err.toString());
+            assertTrue(err.toString().contains("rate limit"), err.toString());
+        }
+    }
+
     private static List<String> iterable(java.util.Iterator<String> names) {
         List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
@@ -224,6 +265,16 @@ class AffinityCliTest {
                 .toList();
         StringBuilder csv = new StringBuilder(Cells.csvHeader(fields));
         List<FieldValue> values = server.state().fieldValues();
+        Map<Long, String> persons = new HashMap<>();
+        java.util.stream.Stream.concat(server.state().persons().stream(), server.state().internalPersons().stream())
+                .forEach(person -> persons.put(
+                        person.id(),
+                        person.firstName().orElse("") + " " + person.lastName().orElse("")));
+        Map<Long, String> organizations = new HashMap<>();
+        server.state()
+                .organizations()
+                .forEach(organization -> organizations.put(organization.id(), organization.name()));
+        EntityNames names = new EntityNames(persons, organizations);
         for (ListEntry entry : server.state().listEntries(list.id())) {
             List<String> cells = new ArrayList<>(List.of(
                     entry.id().toString(),
@@ -234,13 +285,14 @@ class AffinityCliTest {
                         .filter(value -> value.listEntryId().orElse(0L).equals(entry.id())
                                 && value.fieldId().equals(field.id()))
                         .sorted(Comparator.comparing(FieldValue::id))
-                        .map(value -> Cells.text(value.value().orElseThrow().as(field.valueType())))
+                        .map(value -> Cells.text(value.value().orElseThrow().as(field.valueType()), names))
                         .collect(Collectors.joining("; ")));
             }
             csv.append(cells.stream().map(Cells::csvEscape).collect(Collectors.joining(",")))
                     .append("\r\n");
         }
         assertTrue(csv.toString().lines().skip(1).anyMatch(line -> !line.endsWith(",,,,")), "no values seeded");
+        assertTrue(csv.toString().matches("(?s).*[A-Za-z] \\([0-9]+\\).*"), "no person or organization named");
         return csv.toString();
     }
 }

@@ -45,18 +45,19 @@ public final class AffinityClient implements AutoCloseable, ClientGauges {
 
     AffinityClient(ApiEngine engine, String description, RecipeContext recipes) {
         this.engine = engine;
+        QuotaGate quota = new QuotaGate(this::fetchRateLimits);
         this.entityFiles = new EntityFiles(engine);
         this.webhooks = new Webhooks(engine);
         this.description = description;
         this.listEntries = new ListEntries(engine);
         this.persons = new Persons(engine);
-        this.organizations = new Organizations(engine, new RelationshipStrengths(engine));
+        this.organizations = new Organizations(engine, new RelationshipStrengths(engine), quota);
         this.opportunities = new Opportunities(engine);
         this.fields = new Fields(engine, recipes);
         this.account = new Account(engine);
         this.fieldValues = new FieldValues(engine);
-        this.fieldValueChanges = new FieldValueChanges(engine, fields);
-        this.lists = new Lists(engine, new ListExporter(this, recipes));
+        this.fieldValueChanges = new FieldValueChanges(engine, fields, quota);
+        this.lists = new Lists(engine, new ListExporter(this, recipes, quota));
         this.interactions = new Interactions(engine);
         this.relationshipStrengths = new RelationshipStrengths(engine);
         this.notes = new Notes(engine);

@@ -6,6 +6,7 @@ import io.affinity.client.internal.ApiRequest;
 import io.affinity.client.internal.ResponseType;
 import io.affinity.client.internal.check.Args;
 import io.affinity.client.query.FieldValueChangeQuery;
+import io.affinity.client.recipes.QuotaPolicy;
 import io.affinity.model.FieldValueChange;
 import io.affinity.model.ImmutableFieldValueChange;
 import java.util.Comparator;
@@ -23,36 +24,62 @@ public final class FieldValueChanges {
 
     private final ApiEngine engine;
     private final Fields fields;
+    private final QuotaGate quota;
 
-    FieldValueChanges(ApiEngine engine, Fields fields) {
+    FieldValueChanges(ApiEngine engine, Fields fields, QuotaGate quota) {
         this.engine = engine;
         this.fields = fields;
+        this.quota = quota;
     }
 
     /**
      * The history of a status field (or any field that tracks changes): finds the field by name among the list's
-     * fields ({@link FieldCache#byName(long, String)}), then its changes ({@code GET /field-value-changes}), each
-     * value read as the field's value type, oldest first (ties by id). The changes are gathered before the first
-     * is emitted, to order them.
+     * fields ({@link FieldCache#byName(long, String)}), makes a {@link io.affinity.client.recipes.QuotaPlan} (one
+     * request) and refuses when the org's monthly quota cannot cover it, then fetches its changes
+     * ({@code GET /field-value-changes}), each value read as the field's value type, oldest first (ties by id). The
+     * changes are gathered before the first is emitted, to order them.
      *
      * @param listId    the list id, positive
      * @param fieldName the field's name (case-insensitive) or id; not blank
      * @return the changes; fails with {@link IllegalArgumentException} when no field has that name, with
-     *         {@link io.affinity.client.recipes.AmbiguousNameException} when several do
+     *         {@link io.affinity.client.recipes.AmbiguousNameException} when several do, and with
+     *         {@link io.affinity.client.recipes.QuotaExceededException} when the monthly quota is used up
      */
     public Flux<FieldValueChange> history(long listId, String fieldName) {
-        return fields.cache()
-                .byName(listId, fieldName)
-                .flatMapMany(field -> list(FieldValueChangeQuery.builder()
-                                .fieldId(field.id())
-                                .build())
-                        .map(change -> change.value()
-                                .<FieldValueChange>map(value ->
-                                        ImmutableFieldValueChange.copyOf(change).withValue(value.as(field.valueType())))
-                                .orElse(change))
-                        .collectSortedList(Comparator.comparing(FieldValueChange::changedAt)
-                                .thenComparing(FieldValueChange::id))
-                        .flatMapIterable(changes -> changes));
+        return history(listId, fieldName, QuotaPolicy.REFUSE);
+    }
+
+    /**
+     * {@link #history(long, String)} with a choice of what happens when the monthly quota cannot cover it.
+     *
+     * @param listId      the list id, positive
+     * @param fieldName   the field's name (case-insensitive) or id; not blank
+     * @param quotaPolicy refuse with {@link io.affinity.client.recipes.QuotaExceededException}, or log a warning
+     *                    and go on
+     * @return the changes, oldest first
+     */
+    public Flux<FieldValueChange> history(long listId, String fieldName, QuotaPolicy quotaPolicy) {
+        return Flux.defer(() -> {
+            Args.notNull("quotaPolicy", quotaPolicy);
+            return fields.cache()
+                    .byName(listId, fieldName)
+                    .flatMapMany(field -> quota.guard(
+                            "GET",
+                            "/field-value-changes",
+                            1,
+                            quotaPolicy,
+                            plan -> {},
+                            () -> list(FieldValueChangeQuery.builder()
+                                            .fieldId(field.id())
+                                            .build())
+                                    .map(change -> change.value()
+                                            .<FieldValueChange>map(value -> ImmutableFieldValueChange.copyOf(change)
+                                                    .withValue(value.as(field.valueType())))
+                                            .orElse(change))
+                                    .collectSortedList(Comparator.comparing(FieldValueChange::changedAt)
+                                            .thenComparing(FieldValueChange::id))
+                                    .flatMapIterable(changes -> changes)));
+        });
     }
 
     /**

@@ -11,26 +11,19 @@ import io.affinity.client.recipes.ExportCheckpoint;
 import io.affinity.client.recipes.ExportOptions;
 import io.affinity.client.recipes.ExportProgress;
 import io.affinity.client.recipes.ExportRow;
-import io.affinity.client.recipes.QuotaExceededException;
-import io.affinity.client.recipes.QuotaPlan;
-import io.affinity.client.recipes.QuotaPolicy;
 import io.affinity.model.AffinityList;
 import io.affinity.model.Field;
 import io.affinity.model.FieldValue;
+import io.affinity.model.FieldValueType;
 import io.affinity.model.ListEntry;
-import io.affinity.model.RateLimit;
 import io.affinity.model.value.FieldValueData;
-import io.affinity.model.value.RateLimitQuota;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -40,14 +33,14 @@ import reactor.core.publisher.Mono;
  */
 final class ListExporter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ListExporter.class);
-
     private final AffinityClient client;
+    private final QuotaGate quota;
     private final MeteredRateLimiter meter;
     private final Ticker ticker;
 
-    ListExporter(AffinityClient client, RecipeContext context) {
+    ListExporter(AffinityClient client, RecipeContext context, QuotaGate quota) {
         this.client = client;
+        this.quota = quota;
         this.meter = context.meter();
         this.ticker = context.ticker();
     }
@@ -57,21 +50,13 @@ final class ListExporter {
             Args.notNull("options", options);
             return resolveList(options)
                     .flatMapMany(list -> columns(list.id(), options.fields())
-                            .zipWith(client.fetchRateLimits())
-                            .flatMapMany(columnsAndLimits -> {
-                                QuotaPlan plan = plan(list, options, columnsAndLimits.getT2());
-                                options.onPlan().accept(plan);
-                                if (!plan.fits()) {
-                                    if (options.quotaPolicy() == QuotaPolicy.REFUSE) {
-                                        return Flux.error(new QuotaExceededException(plan));
-                                    }
-                                    LOG.warn(
-                                            "Exporting list {} although the monthly quota cannot cover it: {}",
-                                            list.id(),
-                                            plan);
-                                }
-                                return rows(list, columnsAndLimits.getT1(), options);
-                            }));
+                            .flatMapMany(columns -> quota.guard(
+                                    "GET",
+                                    "/lists/" + list.id() + "/list-entries",
+                                    requestsNeeded(list, columns, options),
+                                    options.quotaPolicy(),
+                                    options.onPlan(),
+                                    () -> rows(list, columns, options))));
         });
     }
 
@@ -107,15 +92,21 @@ final class ListExporter {
                 .collectList();
     }
 
-    private static QuotaPlan plan(AffinityList list, ExportOptions options, RateLimit limits) {
+    /**
+     * One request per page of entries, one per entry, and the name lookups allowed (no more than the person and
+     * organization cells when each holds one value).
+     */
+    private static long requestsNeeded(AffinityList list, List<Field> columns, ExportOptions options) {
         long entries = Math.max(0, list.listSize());
         long pages = Math.max(1, (entries + options.pageSize() - 1) / options.pageSize());
-        RateLimitQuota perMinute = limits.rate().apiKeyPerMinute().limit();
-        RateLimitQuota monthly = limits.rate().orgMonthly().remaining();
-        return new QuotaPlan(
-                entries + pages,
-                Math.max(1, perMinute.countOr(Integer.MAX_VALUE)),
-                monthly.isUnlimited() ? OptionalLong.empty() : OptionalLong.of(monthly.countOr(0)));
+        List<Field> named = columns.stream()
+                .filter(field -> FieldValueType.PERSON.equals(field.valueType())
+                        || FieldValueType.ORGANIZATION.equals(field.valueType()))
+                .toList();
+        long lookups = named.stream().anyMatch(Field::allowsMultiple)
+                ? options.nameLookups()
+                : Math.min(options.nameLookups(), entries * named.size());
+        return entries + pages + lookups;
     }
 
     private Flux<ExportRow> rows(AffinityList list, List<Field> columns, ExportOptions options) {
@@ -127,14 +118,23 @@ final class ListExporter {
         PagedFlux<ListEntry> entries = client.listEntries().list(list.id(), options.pageSize());
         Flux<Page<ListEntry>> pages = from.pageToken() == null ? entries.byPage() : entries.byPage(from.pageToken());
         PageCursor cursor = new PageCursor(from);
+        // names only with lookups: names seen in earlier rows alone would make a resumed export differ
+        ExportNames names = new ExportNames(client, options.nameLookups());
+        boolean naming = options.nameLookups() > 0;
         return pages.concatMap(cursor::positioned, 1)
+                .doOnNext(item -> {
+                    if (naming) {
+                        names.learn(item.entry());
+                    }
+                })
                 .flatMapSequential(
                         item -> client.fieldValues()
                                 .list(FieldValueQuery.builder()
                                         .listEntryId(item.entry().id())
                                         .build())
                                 .collectList()
-                                .map(values -> row(item, columns, values)),
+                                .map(values -> row(item, columns, values))
+                                .flatMap(row -> naming ? names.named(row) : Mono.just(row)),
                         options.concurrency(),
                         1)
                 .doOnNext(row -> options.onProgress()

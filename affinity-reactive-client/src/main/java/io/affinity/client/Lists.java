@@ -40,7 +40,9 @@ public final class Lists {
      * Then it walks {@code GET /lists/{list_id}/list-entries} page by page and fetches each entry's
      * {@code GET /field-values?list_entry_id=...} with {@link ExportOptions#concurrency()} calls in flight under the
      * client's rate limiter, emitting rows in list order. Memory is bounded by a page and the calls in flight, not
-     * by the list's size. Each row carries the checkpoint that resumes after it.
+     * by the list's size. Each row carries the checkpoint that resumes after it, and the names of the persons and
+     * organizations its values refer to where known: those of the rows' entities seen so far, and up to
+     * {@link ExportOptions#withNameLookups(int)} looked up (one request per distinct id, counted in the plan).
      *
      * @param options the list and how to export it
      * @return the rows; fails with {@link IllegalArgumentException} when the list or a field cannot be found, with

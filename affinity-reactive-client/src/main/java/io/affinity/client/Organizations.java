@@ -9,6 +9,7 @@ import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.query.OrganizationGetOptions;
 import io.affinity.client.query.OrganizationSearch;
+import io.affinity.client.recipes.QuotaPolicy;
 import io.affinity.model.CreateOrganizationRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Organization;
@@ -35,30 +36,56 @@ public final class Organizations {
     private final ApiEngine engine;
 
     private final RelationshipStrengths strengths;
+    private final QuotaGate quota;
 
-    Organizations(ApiEngine engine, RelationshipStrengths strengths) {
+    Organizations(ApiEngine engine, RelationshipStrengths strengths, QuotaGate quota) {
         this.engine = engine;
+        this.quota = quota;
         this.strengths = strengths;
     }
 
     /**
-     * The strongest relationships to an organization: its persons ({@code GET /organizations/{id}}), each with
-     * its relationship strengths to the internal persons ({@code GET /relationships-strengths?external_id=...},
-     * a few calls at once under the rate limiter), ranked strongest first (ties by person, then internal person).
+     * The strongest relationships to an organization: its persons ({@code GET /organizations/{id}}), a
+     * {@link io.affinity.client.recipes.QuotaPlan} for one call per person (refused when the org's monthly quota
+     * cannot cover it), then each person's relationship strengths to the internal persons
+     * ({@code GET /relationships-strengths?external_id=...}, a few calls at once under the rate limiter), ranked
+     * strongest first (ties by person, then internal person).
      *
      * @param organizationId the organization id, positive
      * @return the strengths, strongest first; fails with {@link io.affinity.client.error.NotFoundException} when
-     *         the organization does not exist
+     *         the organization does not exist, with {@link io.affinity.client.recipes.QuotaExceededException} when
+     *         the monthly quota cannot cover the calls
      */
     public Flux<RelationshipStrength> strongestRelationships(long organizationId) {
-        return get(organizationId)
-                .flatMapMany(organization -> Flux.fromIterable(organization.personIds())
-                        .flatMapSequential(strengths::get, 4, 1)
-                        .collectSortedList(Comparator.comparing(RelationshipStrength::strength)
-                                .reversed()
-                                .thenComparing(RelationshipStrength::externalId)
-                                .thenComparing(RelationshipStrength::internalId))
-                        .flatMapIterable(ranked -> ranked));
+        return strongestRelationships(organizationId, QuotaPolicy.REFUSE);
+    }
+
+    /**
+     * {@link #strongestRelationships(long)} with a choice of what happens when the monthly quota cannot cover it.
+     *
+     * @param organizationId the organization id, positive
+     * @param quotaPolicy    refuse with {@link io.affinity.client.recipes.QuotaExceededException}, or log a
+     *                       warning and go on
+     * @return the strengths, strongest first
+     */
+    public Flux<RelationshipStrength> strongestRelationships(long organizationId, QuotaPolicy quotaPolicy) {
+        return Flux.defer(() -> {
+            Args.notNull("quotaPolicy", quotaPolicy);
+            return get(organizationId)
+                    .flatMapMany(organization -> quota.guard(
+                            "GET",
+                            "/relationships-strengths",
+                            organization.personIds().size(),
+                            quotaPolicy,
+                            plan -> {},
+                            () -> Flux.fromIterable(organization.personIds())
+                                    .flatMapSequential(strengths::get, 4, 1)
+                                    .collectSortedList(Comparator.comparing(RelationshipStrength::strength)
+                                            .reversed()
+                                            .thenComparing(RelationshipStrength::externalId)
+                                            .thenComparing(RelationshipStrength::internalId))
+                                    .flatMapIterable(ranked -> ranked)));
+        });
     }
 
     /**

@@ -83,6 +83,24 @@ class AccountTest extends ResourceTest {
     }
 
     @Test
+    void theFakeWithoutAMonthlyCapReportsUnlimitedAndTheClientReadsItSo() {
+        StepVerifier.create(client.fetchRateLimits())
+                .assertNext(limits -> {
+                    assertTrue(limits.rate().orgMonthly().limit().isUnlimited());
+                    assertTrue(limits.rate().orgMonthly().remaining().isUnlimited());
+                    assertEquals(
+                            OptionalLong.of(900),
+                            limits.rate().apiKeyPerMinute().limit().count());
+                })
+                .expectComplete()
+                .verify(TIMEOUT);
+        client.lists().list().blockLast(TIMEOUT);
+
+        assertTrue(client.rateLimitSnapshot().org().orElseThrow().unlimited());
+        assertEquals(900, client.rateLimitSnapshot().user().orElseThrow().limit());
+    }
+
+    @Test
     void aServerErrorIsRetriedForTheSafeGet() {
         server.failNext("getRateLimit", 1, Failure.status(503));
 

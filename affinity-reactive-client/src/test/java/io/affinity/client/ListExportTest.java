@@ -1,6 +1,7 @@
 package io.affinity.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import io.affinity.client.recipes.AmbiguousNameException;
 import io.affinity.client.recipes.ExportOptions;
 import io.affinity.client.recipes.ExportProgress;
 import io.affinity.client.recipes.ExportRow;
+import io.affinity.client.recipes.QuotaPlan;
 import io.affinity.model.AffinityList;
 import io.affinity.model.CreateFieldRequest;
 import io.affinity.model.Field;
@@ -55,6 +57,68 @@ class ListExportTest extends ResourceTest {
         assertEquals(5, server.journal().count("getListEntries"));
         assertEquals(23, server.journal().count("getFieldValues"));
         assertEquals(1, server.journal().count("getFields"));
+    }
+
+    @Test
+    void personsAndOrganizationsAreNamedWithOneLookupPerDistinctIdCountedInThePlan() {
+        Map<Long, String> persons = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(server.state().persons().stream(), server.state().internalPersons().stream())
+                .forEach(person -> persons.put(
+                        person.id(),
+                        person.firstName().orElse("") + " " + person.lastName().orElse("")));
+        Map<Long, String> organizations = new java.util.HashMap<>();
+        server.state()
+                .organizations()
+                .forEach(organization -> organizations.put(organization.id(), organization.name()));
+        AtomicReference<QuotaPlan> plan = new AtomicReference<>();
+
+        List<ExportRow> rows = client.lists()
+                .export(ExportOptions.list(list.id()).withNameLookups(1000).withOnPlan(plan::set))
+                .collectList()
+                .block(TIMEOUT);
+
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        for (ExportRow row : rows) {
+            for (Field field : row.fields()) {
+                for (FieldValueData value : row.values(field)) {
+                    if (value instanceof FieldValueData.PersonId person) {
+                        referenced.add("/persons/" + person.id());
+                        assertEquals(
+                                java.util.Optional.ofNullable(persons.get(person.id())),
+                                row.names().of(value));
+                    } else if (value instanceof FieldValueData.OrganizationId organization) {
+                        referenced.add("/organizations/" + organization.id());
+                        assertEquals(
+                                java.util.Optional.ofNullable(organizations.get(organization.id())),
+                                row.names().of(value));
+                    }
+                }
+            }
+        }
+        assertFalse(referenced.isEmpty(), "no person or organization values seeded");
+        List<String> lookups = server.journal().requests().stream()
+                .filter(request ->
+                        "getPerson".equals(request.operationId()) || "getOrganization".equals(request.operationId()))
+                .map(request -> request.path())
+                .toList();
+        assertEquals(lookups.size(), new java.util.HashSet<>(lookups).size(), "an id looked up twice: " + lookups);
+        assertTrue(referenced.containsAll(lookups));
+        List<Field> named = rows.get(0).fields().stream()
+                .filter(field -> field.valueType().equals(FieldValueType.PERSON)
+                        || field.valueType().equals(FieldValueType.ORGANIZATION))
+                .toList();
+        long lookupBound = named.stream().anyMatch(Field::allowsMultiple) ? 1000 : Math.min(1000, 23L * named.size());
+        assertEquals(23 + 1 + lookupBound, plan.get().requestsNeeded());
+
+        int before = lookups.size();
+        List<ExportRow> budgeted = client.lists()
+                .export(ExportOptions.list(list.id()).withNameLookups(2))
+                .collectList()
+                .block(TIMEOUT);
+        assertEquals(23, budgeted.size());
+        assertEquals(
+                before + 2,
+                server.journal().count("getPerson") + server.journal().count("getOrganization"));
     }
 
     @Test

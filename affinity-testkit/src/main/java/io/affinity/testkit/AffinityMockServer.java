@@ -291,7 +291,7 @@ public final class AffinityMockServer implements AutoCloseable {
             return this;
         }
 
-        /** No monthly limit (the default). The Org headers then report 2147483647. */
+        /** No monthly limit (the default). The Org headers and {@code GET /rate-limit} then report {@code unlimited}. */
         public Builder unlimitedMonthly() {
             this.monthlyLimit = OptionalLong.empty();
             return this;

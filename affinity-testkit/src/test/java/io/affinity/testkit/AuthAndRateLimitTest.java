@@ -112,11 +112,19 @@ class AuthAndRateLimitTest {
     }
 
     @Test
-    void reportsAnUnlimitedMonthAsTheLargestInteger() {
+    void reportsAnUncappedMonthAsUnlimitedAsTheRealApiDoes() {
         try (AffinityMockServer server = AffinityMockServer.builder().start()) {
-            HttpResponse<String> response = new Http(server).get("/lists");
-            assertEquals("2147483647", header(response, "X-Ratelimit-Limit-Org"));
-            assertEquals("2147483646", header(response, "X-Ratelimit-Limit-Org-Remaining"));
+            Http http = new Http(server);
+            HttpResponse<String> response = http.get("/lists");
+            assertEquals("unlimited", header(response, "X-Ratelimit-Limit-Org"));
+            assertEquals("unlimited", header(response, "X-Ratelimit-Limit-Org-Remaining"));
+            HttpResponse<String> rateLimit = http.get("/rate-limit");
+            assertTrue(
+                    rateLimit
+                            .body()
+                            .contains("\"org_monthly\":{\"limit\":\"unlimited\",\"remaining\":\"unlimited\","
+                                    + "\"reset\":"),
+                    rateLimit.body());
         }
     }
 

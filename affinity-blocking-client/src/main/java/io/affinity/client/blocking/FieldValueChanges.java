@@ -1,6 +1,7 @@
 package io.affinity.client.blocking;
 
 import io.affinity.client.query.FieldValueChangeQuery;
+import io.affinity.client.recipes.QuotaPolicy;
 import io.affinity.model.FieldValueChange;
 import java.util.List;
 
@@ -44,5 +45,18 @@ public final class FieldValueChanges {
      */
     public List<FieldValueChange> history(long listId, String fieldName) {
         return Blocking.list(reactive.history(listId, fieldName));
+    }
+
+    /**
+     * The history of a status field, with a choice of what happens when the monthly quota cannot cover it:
+     * blocking twin of {@link io.affinity.client.FieldValueChanges#history(long, String, QuotaPolicy)}.
+     *
+     * @param listId      the list id, positive
+     * @param fieldName   the field's name (case-insensitive) or id; not blank
+     * @param quotaPolicy refuse or warn
+     * @return the changes, oldest first
+     */
+    public List<FieldValueChange> history(long listId, String fieldName, QuotaPolicy quotaPolicy) {
+        return Blocking.list(reactive.history(listId, fieldName, quotaPolicy));
     }
 }

@@ -2,6 +2,7 @@ package io.affinity.client.blocking;
 
 import io.affinity.client.query.OrganizationGetOptions;
 import io.affinity.client.query.OrganizationSearch;
+import io.affinity.client.recipes.QuotaPolicy;
 import io.affinity.model.CreateOrganizationRequest;
 import io.affinity.model.Field;
 import io.affinity.model.Organization;
@@ -113,5 +114,17 @@ public final class Organizations {
      */
     public List<RelationshipStrength> strongestRelationships(long organizationId) {
         return Blocking.list(reactive.strongestRelationships(organizationId));
+    }
+
+    /**
+     * The strongest relationships, with a choice of what happens when the monthly quota cannot cover them:
+     * blocking twin of {@link io.affinity.client.Organizations#strongestRelationships(long, QuotaPolicy)}.
+     *
+     * @param organizationId the organization id, positive
+     * @param quotaPolicy    refuse or warn
+     * @return the strengths, strongest first
+     */
+    public List<RelationshipStrength> strongestRelationships(long organizationId, QuotaPolicy quotaPolicy) {
+        return Blocking.list(reactive.strongestRelationships(organizationId, quotaPolicy));
     }
 }

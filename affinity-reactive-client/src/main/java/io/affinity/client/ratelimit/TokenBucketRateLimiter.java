@@ -21,6 +21,10 @@ import reactor.core.scheduler.Scheduler;
  * waits at once the server reports an exhausted window or answers 429, and a cap on requests in flight with
  * a bounded line of waiters.
  *
+ * <p>The server's user window is fixed: it does not refill before its reset. Once a response reports the window's
+ * remaining requests and reset, no more than those remaining (less the requests still in flight) are sent before
+ * that reset, however much the bucket has refilled meanwhile; so a client that follows the headers gets no 429.
+ *
  * <p>No thread ever waits here. Every event (a new caller, a released permit, a cancellation, a timer) is
  * recorded in a concurrent queue or counter and then handled by {@link #drain()}, which only one thread runs
  * at a time (the others leave their work to it). Waiting callers are completed later, from the scheduler.
@@ -72,6 +76,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private long limitPerMinute;
     private double tokens;
     private long lastRefill;
+    /** Requests the server's current user window still takes, as far as it told; applies until windowEndsAt. */
+    private long windowBudget;
+
+    private long windowEndsAt;
     private long gateClosedUntil;
     private long refusingUntil;
     private long refusalResetsAt;
@@ -97,6 +105,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         this.tokens = limitPerMinute;
         long now = ticker.read();
         this.lastRefill = now;
+        this.windowEndsAt = now;
         this.gateClosedUntil = now;
         this.refusingUntil = now;
         this.publishedGateClosedUntil = now;
@@ -162,6 +171,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private void takeCompletions(long now) {
         for (int refund = refunds.getAndSet(0); refund > 0; refund--) {
             inFlight--;
+            windowBudget++;
             tokens = Math.min(limitPerMinute, tokens + 1);
         }
         RateLimitFeedback feedback;
@@ -175,24 +185,48 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private void adopt(RateLimitFeedback feedback, long now) {
         RateLimitSnapshot limits = feedback.limits();
         Optional<Quota> user = limits.user().filter(quota -> !quota.unlimited());
-        user.ifPresent(quota -> {
+        boolean currentWindow = true;
+        if (user.isPresent()) {
+            Quota quota = user.get();
             if (quota.limit() > 0) {
                 limitPerMinute = Math.min(quota.limit(), Integer.MAX_VALUE);
             }
-            // requests still in flight may not be counted in this response's "remaining" yet
-            tokens = Math.min(tokens, Math.max(0, quota.remaining() - inFlight));
-        });
+            currentWindow = adoptWindow(quota, now);
+            tokens = Math.min(tokens, windowBudget);
+        }
         if (!limits.isEmpty()) {
             snapshot = snapshot.updatedWith(limits);
         }
         Optional<Duration> retryAfter = feedback.retryAfter();
         if (retryAfter.isPresent()) {
             serverAsksToWait(nanos(retryAfter.get()), now);
-        } else if (user.isPresent() && (user.get().exhausted() || feedback.throttled())) {
+        } else if (user.isPresent() && ((user.get().exhausted() && currentWindow) || feedback.throttled())) {
             // the user window is a minute long: its reset never closes the gate for longer
             closeGate(now + Math.min(nanos(user.get().resetAfter()), WINDOW_NANOS));
         }
         limits.org().filter(Quota::exhausted).ifPresent(org -> serverAsksToWait(nanos(org.resetAfter()), now));
+    }
+
+    /**
+     * Takes the user window's remaining requests and reset. Requests still in flight may not be counted in this
+     * response's "remaining" yet, and the window does not refill before its reset, so no more than that is sent
+     * until then. Responses can arrive out of order: within one window the lowest figure wins, and an answer from
+     * a window that has ended (its reset half a window before the current one's) changes nothing.
+     *
+     * @return false for an answer of a window that has ended
+     */
+    private boolean adoptWindow(Quota quota, long now) {
+        long budget = Math.max(0, quota.remaining() - inFlight);
+        long endsAt = now + Math.min(nanos(quota.resetAfter()), WINDOW_NANOS);
+        if (windowEndsAt - now <= 0 || endsAt - windowEndsAt > WINDOW_NANOS / 2) {
+            windowBudget = budget; // a new window
+            windowEndsAt = endsAt;
+        } else if (windowEndsAt - endsAt < WINDOW_NANOS / 2) {
+            windowBudget = Math.min(windowBudget, budget); // the same window
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** A wait the server asks for: the gate closes for it, or, beyond the bound, waiting calls fail at once. */
@@ -348,6 +382,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
         if (inFlight >= maxConcurrent) {
             return false; // the next release drains again
         }
+        if (windowBudget < 1 && windowEndsAt - now > 0) {
+            wakeUpAt(windowEndsAt, now); // the server's window is used up: its reset, not the refill, frees it
+            return false;
+        }
         if (tokens < 1) {
             long untilNextToken = (long) Math.ceil((1 - tokens) * WINDOW_NANOS / limitPerMinute);
             wakeUpAt(now + Math.max(1, untilNextToken), now);
@@ -363,10 +401,12 @@ final class TokenBucketRateLimiter implements RateLimiter {
      */
     private void handOut(Waiter waiter, boolean waited) {
         tokens -= 1;
+        windowBudget--;
         inFlight++;
         if (!waiter.grant()) {
             // cancelled meanwhile: the permit goes straight back
             tokens += 1;
+            windowBudget++;
             inFlight--;
             return;
         }

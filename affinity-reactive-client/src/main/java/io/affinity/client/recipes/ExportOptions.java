@@ -17,6 +17,8 @@ public final class ExportOptions {
     public static final int DEFAULT_CONCURRENCY = 4;
     /** The largest number of field-value calls in flight. */
     public static final int MAX_CONCURRENCY = 32;
+    /** How many entity names an export remembers at most. */
+    public static final int NAME_CACHE_SIZE = 10_000;
 
     private final Long listId;
     private final String listName;
@@ -27,6 +29,7 @@ public final class ExportOptions {
     private final QuotaPolicy quotaPolicy;
     private final Consumer<QuotaPlan> onPlan;
     private final Consumer<ExportProgress> onProgress;
+    private final int nameLookups;
 
     private ExportOptions(
             Long listId,
@@ -37,7 +40,8 @@ public final class ExportOptions {
             int pageSize,
             QuotaPolicy quotaPolicy,
             Consumer<QuotaPlan> onPlan,
-            Consumer<ExportProgress> onProgress) {
+            Consumer<ExportProgress> onProgress,
+            int nameLookups) {
         this.listId = listId;
         this.listName = listName;
         this.fields = fields;
@@ -47,6 +51,7 @@ public final class ExportOptions {
         this.quotaPolicy = quotaPolicy;
         this.onPlan = onPlan;
         this.onProgress = onProgress;
+        this.nameLookups = nameLookups;
     }
 
     /**
@@ -66,7 +71,8 @@ public final class ExportOptions {
                 500,
                 QuotaPolicy.REFUSE,
                 plan -> {},
-                progress -> {});
+                progress -> {},
+                0);
     }
 
     /**
@@ -86,7 +92,8 @@ public final class ExportOptions {
                 500,
                 QuotaPolicy.REFUSE,
                 plan -> {},
-                progress -> {});
+                progress -> {},
+                0);
     }
 
     /**
@@ -109,7 +116,8 @@ public final class ExportOptions {
                 pageSize,
                 quotaPolicy,
                 onPlan,
-                onProgress);
+                onProgress,
+                nameLookups);
     }
 
     /**
@@ -126,7 +134,8 @@ public final class ExportOptions {
                 pageSize,
                 quotaPolicy,
                 onPlan,
-                onProgress);
+                onProgress,
+                nameLookups);
     }
 
     /**
@@ -138,7 +147,16 @@ public final class ExportOptions {
             throw new IllegalArgumentException("concurrency must be 1 to " + MAX_CONCURRENCY + ", was " + concurrency);
         }
         return new ExportOptions(
-                listId, listName, fields, resumeFrom, concurrency, pageSize, quotaPolicy, onPlan, onProgress);
+                listId,
+                listName,
+                fields,
+                resumeFrom,
+                concurrency,
+                pageSize,
+                quotaPolicy,
+                onPlan,
+                onProgress,
+                nameLookups);
     }
 
     /**
@@ -150,7 +168,16 @@ public final class ExportOptions {
             throw new IllegalArgumentException("pageSize must be 1 to 500, was " + pageSize);
         }
         return new ExportOptions(
-                listId, listName, fields, resumeFrom, concurrency, pageSize, quotaPolicy, onPlan, onProgress);
+                listId,
+                listName,
+                fields,
+                resumeFrom,
+                concurrency,
+                pageSize,
+                quotaPolicy,
+                onPlan,
+                onProgress,
+                nameLookups);
     }
 
     /**
@@ -168,7 +195,8 @@ public final class ExportOptions {
                 pageSize,
                 Objects.requireNonNull(quotaPolicy, "quotaPolicy"),
                 onPlan,
-                onProgress);
+                onProgress,
+                nameLookups);
     }
 
     /**
@@ -185,7 +213,8 @@ public final class ExportOptions {
                 pageSize,
                 quotaPolicy,
                 Objects.requireNonNull(onPlan, "onPlan"),
-                onProgress);
+                onProgress,
+                nameLookups);
     }
 
     /**
@@ -202,7 +231,43 @@ public final class ExportOptions {
                 pageSize,
                 quotaPolicy,
                 onPlan,
-                Objects.requireNonNull(onProgress, "onProgress"));
+                Objects.requireNonNull(onProgress, "onProgress"),
+                nameLookups);
+    }
+
+    /**
+     * Names for the person and organization values ({@link ExportRow#names()}). The export remembers the names of
+     * the entities of its rows (a bounded cache of the last {@value #NAME_CACHE_SIZE}), so a value that refers to
+     * one of them gets its name without a request; each other person or organization costs one
+     * {@code GET /persons/{id}} or {@code GET /organizations/{id}} under the rate limiter, once per distinct id, up
+     * to {@code maxLookups} in all. The {@link QuotaPlan} counts {@code maxLookups} (at most one per person or
+     * organization cell of single-valued fields) as requests the export may send. Without lookups rows carry no
+     * names: names seen in earlier rows alone would make a resumed export differ from an uninterrupted one; with
+     * them, it differs only once the lookups run out.
+     *
+     * @param maxLookups the most name lookups, 0 (the default) for names seen in the export only
+     * @return a copy
+     */
+    public ExportOptions withNameLookups(int maxLookups) {
+        if (maxLookups < 0) {
+            throw new IllegalArgumentException("maxLookups must not be negative, was " + maxLookups);
+        }
+        return new ExportOptions(
+                listId,
+                listName,
+                fields,
+                resumeFrom,
+                concurrency,
+                pageSize,
+                quotaPolicy,
+                onPlan,
+                onProgress,
+                maxLookups);
+    }
+
+    /** @return the most name lookups the export sends */
+    public int nameLookups() {
+        return nameLookups;
     }
 
     /** @return the list's id, when it was given by id */
@@ -254,6 +319,6 @@ public final class ExportOptions {
     public String toString() {
         return "ExportOptions{list=" + (listId != null ? listId : "'" + listName + "'") + ", fields=" + fields
                 + ", resumeFrom=" + resumeFrom.format() + ", concurrency=" + concurrency + ", pageSize=" + pageSize
-                + ", quotaPolicy=" + quotaPolicy + '}';
+                + ", quotaPolicy=" + quotaPolicy + ", nameLookups=" + nameLookups + '}';
     }
 }

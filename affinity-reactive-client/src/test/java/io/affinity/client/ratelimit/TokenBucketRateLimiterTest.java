@@ -100,6 +100,47 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void theRefillSendsNoMoreThanTheServersFixedWindowHasLeftBeforeItsReset() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        granted.remove(0).release(response(200, 900, 2, 30));
+        for (int i = 0; i < 5; i++) {
+            take(limiter);
+        }
+        assertEquals(2, granted.size());
+
+        time.advanceTimeBy(Duration.ofSeconds(29)); // the bucket refills 435 tokens meanwhile: the window does not
+        assertEquals(2, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(5, granted.size());
+    }
+
+    @Test
+    void anEarlierAnswerArrivingLateDoesNotRaiseWhatTheWindowHasLeft() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        take(limiter);
+        RateLimiter.Permit first = granted.remove(0);
+        // the server counted the first, then the second; the second's answer arrives first
+        granted.remove(0).release(response(200, 900, 5, 30));
+        first.release(response(200, 900, 6, 30));
+        for (int i = 0; i < 10; i++) {
+            take(limiter);
+        }
+        assertEquals(4, granted.size()); // 5 left, less the first, which was still in flight (may be uncounted)
+
+        time.advanceTimeBy(Duration.ofSeconds(29));
+        assertEquals(4, granted.size());
+        granted.remove(0).release(response(200, 900, 0, 1)); // a late answer of the window that is ending
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(9, granted.size()); // the new window: the rest, and the window's first answer opens it
+        granted.remove(0).release(response(200, 900, 850, 59));
+        granted.remove(0).release(response(200, 900, 0, 20)); // an answer of the window that ended: ignored
+        take(limiter);
+        assertEquals(8, granted.size());
+    }
+
+    @Test
     void a429ClosesTheGateForEveryCallerUntilRetryAfter() {
         RateLimiter limiter = limiter(RateLimitOptions.builder());
         take(limiter);

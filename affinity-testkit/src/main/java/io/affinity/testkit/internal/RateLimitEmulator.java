@@ -15,9 +15,6 @@ import java.util.OptionalLong;
  */
 final class RateLimitEmulator {
 
-    /** The figure the Org headers report when the monthly limit is unlimited. */
-    static final long UNLIMITED = Integer.MAX_VALUE;
-
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final Clock clock;
@@ -71,7 +68,7 @@ final class RateLimitEmulator {
     }
 
     private RateLimitState state(Window minute, Instant now, boolean allowed, long retryAfter) {
-        long orgLimit = monthlyLimit.orElse(UNLIMITED);
+        long orgLimit = monthlyLimit.orElse(RateLimitState.UNLIMITED);
         return new RateLimitState(
                 allowed,
                 retryAfter,
@@ -80,7 +77,7 @@ final class RateLimitEmulator {
                 minute.used,
                 secondsUntil(now, minute.end()),
                 orgLimit,
-                Math.max(0, orgLimit - monthUsed),
+                monthlyLimit.isPresent() ? Math.max(0, orgLimit - monthUsed) : RateLimitState.UNLIMITED,
                 monthUsed,
                 secondsUntil(now, monthEnd()));
     }
