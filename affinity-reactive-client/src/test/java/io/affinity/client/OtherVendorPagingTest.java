@@ -134,8 +134,8 @@ class OtherVendorPagingTest {
     /** Polis: offset 0 first, then the offset after the page's items, until a short page. */
     private CursorPageFetcher<Long, PolisInteraction> polisPages(int limit) {
         return skip -> getJson(
-                        POLIS_PATH + "?" + encode("filter[/data/campaignId]") + "=" + encode(CAMPAIGN) + "&skip="
-                                + skip + "&limit=" + limit + "&sort=" + encode("/data/id") + "&sort=ASC",
+                        POLIS_PATH + "?" + encode("filter[/data/campaignId]") + "=" + encode(CAMPAIGN) + "&skip=" + skip
+                                + "&limit=" + limit + "&sort=" + encode("/data/id") + "&sort=ASC",
                         "Bearer polis-secret",
                         PolisPage.class)
                 .map(body -> CursorPage.ofOffset(body.data(), skip, limit));
@@ -158,8 +158,7 @@ class OtherVendorPagingTest {
                  "contact": {"first_name": "Tinisha", "last_name": "Champlin", "display_name": "Tinisha Champlin",
                    "email": "cameron@kshlerin-anderson.example",
                    "phone_numbers": [{"phone_type": "work", "phone_number": "+19893643647 x241"}]},
-                 "call": {"recording_url": "http://example.com/%d.mp3"}}"""
-                .formatted(id, occurredAt, id);
+                 "call": {"recording_url": "http://example.com/%d.mp3"}}""".formatted(id, occurredAt, id);
     }
 
     private static String lipsBody(List<Integer> ids, int page, int totalPages, int perPage) {
@@ -213,8 +212,7 @@ class OtherVendorPagingTest {
                    "createdBy": "0651e380-d556-49bd-acdd-2bd813b16430", "isDeleted": false,
                    "modifiedBy": "0651e380-d556-49bd-acdd-2bd813b16430"},
                  "customerId": "cfa8df1b-baf1-446b-b06c-3177063faed7",
-                 "securityGroupId": "e822d07f-5972-4ff2-bc75-dbd68d6d79bf"}"""
-                .formatted(polisId(index), index % 60, CAMPAIGN, index % 2 == 0);
+                 "securityGroupId": "e822d07f-5972-4ff2-bc75-dbd68d6d79bf"}""".formatted(polisId(index), index % 60, CAMPAIGN, index % 2 == 0);
     }
 
     /** Polis's answers to {@code skip}/{@code limit} over interactions 0..total-1, for every offset a walk asks. */
@@ -278,7 +276,9 @@ class OtherVendorPagingTest {
         polisDataset(8, 3, Duration.ZERO);
 
         StepVerifier.create(polis(3).map(PolisInteraction::id))
-                .expectNextSequence(IntStream.range(0, 8).mapToObj(OtherVendorPagingTest::polisId).toList())
+                .expectNextSequence(IntStream.range(0, 8)
+                        .mapToObj(OtherVendorPagingTest::polisId)
+                        .toList())
                 .verifyComplete();
 
         assertEquals(List.of("0", "3", "6"), queryValues("skip"), "the page at 6 holds 2 of 3: the last");
@@ -382,9 +382,11 @@ class OtherVendorPagingTest {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
         CursorPageFetcher<Long, PolisInteraction> pages = polisPages(2);
-        CursorPagedFlux<Long, PolisInteraction> walk = CursorPagedFlux.of(0L, skip -> pages.fetch(skip)
-                .doOnSubscribe(s -> mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max))
-                .doOnNext(page -> inFlight.decrementAndGet()));
+        CursorPagedFlux<Long, PolisInteraction> walk = CursorPagedFlux.of(
+                0L,
+                skip -> pages.fetch(skip)
+                        .doOnSubscribe(s -> mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max))
+                        .doOnNext(page -> inFlight.decrementAndGet()));
 
         StepVerifier.create(walk).expectNextCount(20).verifyComplete();
 
@@ -431,8 +433,7 @@ class OtherVendorPagingTest {
         AtomicInteger cancelled = new AtomicInteger();
         CursorPageFetcher<Long, PolisInteraction> pages = polisPages(3);
 
-        Disposable walk = CursorPagedFlux.of(
-                        0L, skip -> pages.fetch(skip).doOnCancel(cancelled::incrementAndGet))
+        Disposable walk = CursorPagedFlux.of(0L, skip -> pages.fetch(skip).doOnCancel(cancelled::incrementAndGet))
                 .subscribe();
         TestSupport.awaitTrue(() -> requests().size() == 2);
         walk.dispose();
