@@ -57,7 +57,7 @@ final class PageFlux<C, P extends CursorPage<C, ?>> extends Flux<P> {
 
     @Override
     public void subscribe(CoreSubscriber<? super P> actual) {
-        actual.onSubscribe(new Walk<>(actual, errors, fetch, firstCursor, maxEmptyPages));
+        actual.onSubscribe(new Walk<>(actual, this));
     }
 
     /** The state of one walk. Signals to the subscriber are sent only from {@link #drain()}. */
@@ -84,19 +84,14 @@ final class PageFlux<C, P extends CursorPage<C, ?>> extends Flux<P> {
         private boolean done;
         private int emptyPagesInARow;
 
-        Walk(
-                CoreSubscriber<? super P> actual,
-                CursorPageFetcher<C, ?> errors,
-                Function<? super C, ? extends Mono<? extends P>> fetch,
-                C firstCursor,
-                int maxEmptyPages) {
+        Walk(CoreSubscriber<? super P> actual, PageFlux<C, P> flux) {
             this.actual = actual;
-            this.errors = errors;
-            this.fetch = fetch;
-            this.maxEmptyPages = maxEmptyPages;
-            this.nextCursor = firstCursor;
-            if (firstCursor != null) {
-                cursors.repeats(firstCursor);
+            this.errors = flux.errors;
+            this.fetch = flux.fetch;
+            this.maxEmptyPages = flux.maxEmptyPages;
+            this.nextCursor = flux.firstCursor;
+            if (nextCursor != null) {
+                cursors.repeats(nextCursor);
             }
         }
 
