@@ -23,13 +23,9 @@ import io.affinity.client.paging.Page;
 import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.ratelimit.RateLimitOptions;
 import io.affinity.client.ratelimit.RateLimiter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,20 +188,11 @@ class PagingOverHttpTest {
                 .willReturn(okJson("{\"list_entries\":[]}").withFixedDelay(10_000)));
 
         Disposable subscription = entries(2, 2).subscribe();
-        awaitTrue(() -> requests().size() == 1);
+        TestSupport.awaitTrue(() -> requests().size() == 1);
         subscription.dispose();
 
         assertEquals(1, limiter.acquired.get());
         assertEquals(1, limiter.released.get());
         assertTrue(subscription.isDisposed());
-    }
-
-    /** Waits for a condition that real HTTP makes true; never a timing assertion. */
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met in time");
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
     }
 }

@@ -13,7 +13,7 @@ import reactor.util.context.Context;
  * the current page still holds. Unlike {@code concatMapIterable}, it never prefetches a page: at most one page
  * is held or in flight at any time.
  */
-final class ItemSubscriber<T> implements CoreSubscriber<Page<T>>, Subscription {
+final class ItemSubscriber<T> implements CoreSubscriber<CursorPage<?, T>>, Subscription {
 
     private final CoreSubscriber<? super T> actual;
 
@@ -26,7 +26,7 @@ final class ItemSubscriber<T> implements CoreSubscriber<Page<T>>, Subscription {
 
     private Subscription pages;
     private volatile boolean cancelled;
-    private volatile Page<T> arrived;
+    private volatile CursorPage<?, T> arrived;
     private volatile boolean pagesDone;
     private volatile Throwable pagesError;
 
@@ -53,7 +53,7 @@ final class ItemSubscriber<T> implements CoreSubscriber<Page<T>>, Subscription {
     }
 
     @Override
-    public void onNext(Page<T> page) {
+    public void onNext(CursorPage<?, T> page) {
         arrived = page;
         drain();
     }
@@ -106,7 +106,7 @@ final class ItemSubscriber<T> implements CoreSubscriber<Page<T>>, Subscription {
                 // the terminal flag before the page: a page that arrives between the two reads is still seen,
                 // whereas the other order could see "no page" and then "done" and drop the last page
                 boolean upstreamDone = pagesDone;
-                Page<T> page = arrived;
+                CursorPage<?, T> page = arrived;
                 if (page != null) {
                     arrived = null;
                     pageRequested = false;

@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One page of a paged call: its items and the token of the next page.
+ * One page of an Affinity paged call: its items and the token of the next page, the page's
+ * {@linkplain #nextCursor() cursor}.
  *
  * @param <T> the item type
  */
-public final class Page<T> {
+public final class Page<T> implements CursorPage<String, T> {
 
     private final List<T> items;
     private final String nextPageToken;
@@ -32,6 +33,7 @@ public final class Page<T> {
     }
 
     /** @return the items of this page (unmodifiable, possibly empty even when more pages follow) */
+    @Override
     public List<T> items() {
         return items;
     }
@@ -39,6 +41,12 @@ public final class Page<T> {
     /** @return the token that fetches the next page; empty on the last page */
     public Optional<String> nextPageToken() {
         return Optional.ofNullable(nextPageToken);
+    }
+
+    /** @return the same as {@link #nextPageToken()} */
+    @Override
+    public Optional<String> nextCursor() {
+        return nextPageToken();
     }
 
     @Override

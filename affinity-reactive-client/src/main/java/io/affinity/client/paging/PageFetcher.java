@@ -3,13 +3,14 @@ package io.affinity.client.paging;
 import reactor.core.publisher.Mono;
 
 /**
- * Fetches one page of a paged call. The client implements it for each paged operation; implement it
- * yourself to build a {@link PagedFlux} over any source, for example in tests.
+ * Fetches one page of a paged call named by a page token, the {@link CursorPageFetcher} of Affinity's paged
+ * calls. The client implements it for each paged operation; implement it yourself to build a {@link PagedFlux}
+ * over any source, for example in tests.
  *
  * @param <T> the item type
  */
 @FunctionalInterface
-public interface PageFetcher<T> {
+public interface PageFetcher<T> extends CursorPageFetcher<String, T> {
 
     /**
      * Fetches one page. Nothing may happen before the returned {@link Mono} is subscribed.
@@ -17,7 +18,19 @@ public interface PageFetcher<T> {
      * @param pageToken the token of the page to fetch, or {@code null} for the first page
      * @return the page; an empty {@link Mono} ends the walk
      */
+    @Override
     Mono<Page<T>> fetch(String pageToken);
+
+    /**
+     * Returns {@link #repeatedTokenError(String)}.
+     *
+     * @param pageToken the repeated token
+     * @return the error to signal
+     */
+    @Override
+    default RuntimeException repeatedCursorError(String pageToken) {
+        return repeatedTokenError(pageToken);
+    }
 
     /**
      * The error that ends a walk whose source returned a page token it had already returned.
@@ -36,6 +49,7 @@ public interface PageFetcher<T> {
      * @param pageToken  the next token of the last of them
      * @return the error to signal
      */
+    @Override
     default RuntimeException emptyPagesError(int emptyPages, String pageToken) {
         return new IllegalStateException(emptyPages + " empty pages in a row, each with a next page token");
     }

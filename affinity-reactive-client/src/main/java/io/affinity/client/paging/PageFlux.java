@@ -2,6 +2,7 @@ package io.affinity.client.paging;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.BaseSubscriber;
@@ -12,31 +13,60 @@ import reactor.util.context.Context;
 
 /**
  * The pages of one walk, one fetch per unit of demand: a page is fetched only when the subscriber has
- * requested it, and never while another fetch is in flight.
+ * requested it, and never while another fetch is in flight. The one paging core for every cursor scheme: each
+ * page names the cursor of the next one, a page that names none ends the walk.
+ *
+ * @param <C> the cursor type
+ * @param <P> the page type
  */
-final class PageFlux<T> extends Flux<Page<T>> {
+final class PageFlux<C, P extends CursorPage<C, ?>> extends Flux<P> {
 
-    private final PageFetcher<T> fetcher;
-    private final String firstToken;
+    private final CursorPageFetcher<C, ?> errors;
+    private final Function<? super C, ? extends Mono<? extends P>> fetch;
+    private final C firstCursor;
     private final int maxEmptyPages;
 
-    PageFlux(PageFetcher<T> fetcher, String firstToken, int maxEmptyPages) {
-        this.fetcher = fetcher;
-        this.firstToken = firstToken;
+    /**
+     * @param errors        the fetcher, for the errors that end a walk that would not end
+     * @param fetch         the fetcher's fetch, typed to the page type
+     * @param firstCursor   the cursor of the first page, or {@code null} to fetch it without one
+     * @param maxEmptyPages how many empty pages in a row, each naming a next page, the walk accepts
+     */
+    PageFlux(
+            CursorPageFetcher<C, ?> errors,
+            Function<? super C, ? extends Mono<? extends P>> fetch,
+            C firstCursor,
+            int maxEmptyPages) {
+        this.errors = errors;
+        this.fetch = fetch;
+        this.firstCursor = firstCursor;
         this.maxEmptyPages = maxEmptyPages;
     }
 
+    /**
+     * @param maxEmptyPages the limit given to a paged flux's factory
+     * @return the limit, when it is at least 1
+     * @throws IllegalArgumentException when it is less than 1
+     */
+    static int checkMaxEmptyPages(int maxEmptyPages) {
+        if (maxEmptyPages < 1) {
+            throw new IllegalArgumentException("maxEmptyPages must be at least 1, was " + maxEmptyPages);
+        }
+        return maxEmptyPages;
+    }
+
     @Override
-    public void subscribe(CoreSubscriber<? super Page<T>> actual) {
-        actual.onSubscribe(new Walk<>(actual, fetcher, firstToken, maxEmptyPages));
+    public void subscribe(CoreSubscriber<? super P> actual) {
+        actual.onSubscribe(new Walk<>(actual, this));
     }
 
     /** The state of one walk. Signals to the subscriber are sent only from {@link #drain()}. */
-    private static final class Walk<T> implements Subscription {
+    private static final class Walk<C, P extends CursorPage<C, ?>> implements Subscription {
 
-        private final CoreSubscriber<? super Page<T>> actual;
-        private final PageFetcher<T> fetcher;
-        private final TokenLoopDetector tokens = new TokenLoopDetector();
+        private final CoreSubscriber<? super P> actual;
+        private final CursorPageFetcher<C, ?> errors;
+        private final Function<? super C, ? extends Mono<? extends P>> fetch;
+        private final CursorLoopDetector<C> cursors = new CursorLoopDetector<>();
         private final int maxEmptyPages;
 
         @SuppressWarnings("rawtypes")
@@ -50,17 +80,18 @@ final class PageFlux<T> extends Flux<Page<T>> {
         private volatile PageSubscriber inFlight;
 
         // touched only inside drain()
-        private String nextToken;
+        private C nextCursor;
         private boolean done;
         private int emptyPagesInARow;
 
-        Walk(CoreSubscriber<? super Page<T>> actual, PageFetcher<T> fetcher, String firstToken, int maxEmptyPages) {
+        Walk(CoreSubscriber<? super P> actual, PageFlux<C, P> flux) {
             this.actual = actual;
-            this.fetcher = fetcher;
-            this.maxEmptyPages = maxEmptyPages;
-            this.nextToken = firstToken;
-            if (firstToken != null) {
-                tokens.repeats(firstToken);
+            this.errors = flux.errors;
+            this.fetch = flux.fetch;
+            this.maxEmptyPages = flux.maxEmptyPages;
+            this.nextCursor = flux.firstCursor;
+            if (nextCursor != null) {
+                cursors.repeats(nextCursor);
             }
         }
 
@@ -102,7 +133,7 @@ final class PageFlux<T> extends Flux<Page<T>> {
                 // page first could miss it and then see the completion, ending the walk without its last page
                 Throwable error = current.error;
                 boolean ended = current.ended;
-                Page<T> page = current.page;
+                P page = current.page;
                 if (page != null) {
                     inFlight = null;
                     deliver(page);
@@ -117,16 +148,16 @@ final class PageFlux<T> extends Flux<Page<T>> {
             }
         }
 
-        private void deliver(Page<T> page) {
-            String token = page.nextPageToken().orElse(null);
-            if (token != null && tokens.repeats(token)) {
+        private void deliver(P page) {
+            C next = page.nextCursor().orElse(null);
+            if (next != null && cursors.repeats(next)) {
                 // not delivered: the items of a page that leads back into the walk may well be ones already seen
-                finish(fetcher.repeatedTokenError(token));
+                finish(errors.repeatedCursorError(next));
                 return;
             }
-            emptyPagesInARow = token != null && page.items().isEmpty() ? emptyPagesInARow + 1 : 0;
+            emptyPagesInARow = next != null && page.items().isEmpty() ? emptyPagesInARow + 1 : 0;
             if (emptyPagesInARow > maxEmptyPages) {
-                finish(fetcher.emptyPagesError(emptyPagesInARow, token));
+                finish(errors.emptyPagesError(emptyPagesInARow, next));
                 return;
             }
             actual.onNext(page);
@@ -134,17 +165,17 @@ final class PageFlux<T> extends Flux<Page<T>> {
             if (cancelled) {
                 return; // the subscriber cancelled in onNext: no more signals
             }
-            if (token == null) {
+            if (next == null) {
                 finish(null);
             } else {
-                nextToken = token;
+                nextCursor = next;
             }
         }
 
         private void fetch() {
-            Mono<Page<T>> source;
+            Mono<? extends P> source;
             try {
-                source = fetcher.fetch(nextToken);
+                source = fetch.apply(nextCursor);
                 if (source == null) {
                     throw new NullPointerException("the page fetcher returned null");
                 }
@@ -173,9 +204,9 @@ final class PageFlux<T> extends Flux<Page<T>> {
         }
 
         /** Receives the one page of a fetch and hands it to the walk. */
-        private final class PageSubscriber extends BaseSubscriber<Page<T>> {
+        private final class PageSubscriber extends BaseSubscriber<P> {
 
-            private volatile Page<T> page;
+            private volatile P page;
             private volatile Throwable error;
             private volatile boolean ended;
 
@@ -185,7 +216,7 @@ final class PageFlux<T> extends Flux<Page<T>> {
             }
 
             @Override
-            protected void hookOnNext(Page<T> value) {
+            protected void hookOnNext(P value) {
                 page = value;
                 drain();
             }

@@ -5,8 +5,10 @@ import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 
 /**
- * The items of a paged call, fetched page by page as the subscriber asks for them. It can also be walked page
- * by page with {@link #byPage()} and resumed from a saved token with {@link #byPage(String)}.
+ * The items of an Affinity paged call, fetched page by page as the subscriber asks for them. It can also be walked
+ * page by page with {@link #byPage()} and resumed from a saved token with {@link #byPage(String)}. It is the token
+ * form of {@link CursorPagedFlux}: the same walk, with the page token as the cursor and no token for the first
+ * page.
  *
  * <p>Demand drives every request: a page is fetched only when the subscriber has asked for more items than
  * the pages already fetched hold, so {@code take(1)} sends one request and a subscriber asking for one item
@@ -53,10 +55,7 @@ public final class PagedFlux<T> extends Flux<T> {
      * @return the paged flux
      */
     public static <T> PagedFlux<T> of(PageFetcher<T> fetcher, int maxEmptyPages) {
-        if (maxEmptyPages < 1) {
-            throw new IllegalArgumentException("maxEmptyPages must be at least 1, was " + maxEmptyPages);
-        }
-        return new PagedFlux<>(Objects.requireNonNull(fetcher, "fetcher"), maxEmptyPages);
+        return new PagedFlux<>(Objects.requireNonNull(fetcher, "fetcher"), PageFlux.checkMaxEmptyPages(maxEmptyPages));
     }
 
     /**
@@ -65,7 +64,7 @@ public final class PagedFlux<T> extends Flux<T> {
      * @return the pages
      */
     public Flux<Page<T>> byPage() {
-        return new PageFlux<>(fetcher, null, maxEmptyPages);
+        return new PageFlux<String, Page<T>>(fetcher, fetcher::fetch, null, maxEmptyPages);
     }
 
     /**
@@ -78,7 +77,7 @@ public final class PagedFlux<T> extends Flux<T> {
         if (continuationToken == null || continuationToken.isBlank()) {
             return Flux.error(new IllegalArgumentException("continuationToken must not be null or blank"));
         }
-        return new PageFlux<>(fetcher, continuationToken, maxEmptyPages);
+        return new PageFlux<String, Page<T>>(fetcher, fetcher::fetch, continuationToken, maxEmptyPages);
     }
 
     @Override

@@ -155,7 +155,7 @@ class PagedFluxTest {
 
     @Test
     void aTokenCycleLongerThanTheRecentTokensStillFailsTheWalk() {
-        int cycle = TokenLoopDetector.RECENT * 3;
+        int cycle = CursorLoopDetector.RECENT * 3;
         PagedFlux<String> looping = PagedFlux.of(token -> Mono.fromSupplier(() -> {
             fetched.add(String.valueOf(token));
             int index = token == null ? 0 : Integer.parseInt(token.substring(1));

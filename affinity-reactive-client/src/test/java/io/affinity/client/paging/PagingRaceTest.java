@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Flux;
@@ -17,7 +19,8 @@ import reactor.test.util.RaceTestUtils;
 
 /**
  * Races of demand, arriving pages, completion and cancellation in the paging operators, each run many times
- * with {@link RaceTestUtils}: no page is lost, nothing is fetched after a cancel, a walk never ends early.
+ * with {@link RaceTestUtils}: no page is lost, nothing is fetched after a cancel, a walk never ends early, whether
+ * its pages are named by a token, a page number or an offset.
  */
 class PagingRaceTest {
 
@@ -77,25 +80,41 @@ class PagingRaceTest {
 
     @Test
     void aPageIsNeverLostWhenDemandRacesItsFetchCompleting() {
+        demandRacesAFetchCompleting(
+                fetch -> PagedFlux.<String>of(token -> fetch.get()).byPage(), Page.of(List.of("a"), "t1"));
+    }
+
+    @Test
+    void aPageNumberedPageIsNeverLostWhenDemandRacesItsFetchCompleting() {
+        demandRacesAFetchCompleting(
+                fetch -> CursorPagedFlux.<Integer, String>of(1, page -> fetch.get())
+                        .byPage(),
+                CursorPage.ofPageNumber(List.of("a"), 1, 3));
+    }
+
+    /**
+     * @param walkOf    the walk of a paged flux whose fetches all return the given source's page
+     * @param firstPage the first page, which names a next one
+     */
+    private static <P extends CursorPage<?, String>> void demandRacesAFetchCompleting(
+            Function<Supplier<Mono<P>>, Flux<P>> walkOf, P firstPage) {
         for (int round = 0; round < ROUNDS; round++) {
-            AtomicReference<Sinks.One<Page<String>>> inFlight = new AtomicReference<>();
+            AtomicReference<Sinks.One<P>> inFlight = new AtomicReference<>();
             AtomicInteger fetches = new AtomicInteger();
-            Flux<Page<String>> walk = PagedFlux.<String>of(token -> Mono.defer(() -> {
-                        fetches.incrementAndGet();
-                        Sinks.One<Page<String>> sink = Sinks.one();
-                        inFlight.set(sink);
-                        return sink.asMono();
-                    }))
-                    .byPage();
-            TestSubscriber<Page<String>> pages =
-                    TestSubscriber.builder().initialRequest(1).build();
+            Flux<P> walk = walkOf.apply(() -> Mono.defer(() -> {
+                fetches.incrementAndGet();
+                Sinks.One<P> sink = Sinks.one();
+                inFlight.set(sink);
+                return sink.asMono();
+            }));
+            TestSubscriber<P> pages = TestSubscriber.builder().initialRequest(1).build();
             walk.subscribe(pages);
-            Sinks.One<Page<String>> first = inFlight.get();
+            Sinks.One<P> first = inFlight.get();
 
             int offset = round % 64;
             RaceTestUtils.race(() -> pages.request(1), () -> {
                 spin(offset);
-                first.tryEmitValue(Page.of(List.of("a"), "t1"));
+                first.tryEmitValue(firstPage);
             });
 
             assertEquals(1, pages.getReceivedOnNext().size(), "round " + round);
@@ -107,15 +126,26 @@ class PagingRaceTest {
 
     @Test
     void nothingIsFetchedAfterACancelThatRacesDemand() {
+        PagingRaceTest.<Page<String>>cancelRacesDemand(
+                fetch -> PagedFlux.<String>of(token -> fetch.get()).byPage());
+    }
+
+    @Test
+    void nothingIsFetchedAfterACancelThatRacesDemandOnAnOffsetWalk() {
+        PagingRaceTest.<CursorPage<Long, String>>cancelRacesDemand(fetch ->
+                CursorPagedFlux.<Long, String>of(0L, offset -> fetch.get()).byPage());
+    }
+
+    /** @param walkOf the walk of a paged flux whose fetches all return the given source's page */
+    private static <P extends CursorPage<?, String>> void cancelRacesDemand(
+            Function<Supplier<Mono<P>>, Flux<P>> walkOf) {
         for (int round = 0; round < ROUNDS; round++) {
             AtomicInteger subscribed = new AtomicInteger();
             AtomicInteger cancelledFetches = new AtomicInteger();
-            Flux<Page<String>> walk = PagedFlux.<String>of(token -> Mono.<Page<String>>never()
-                            .doOnSubscribe(s -> subscribed.incrementAndGet())
-                            .doOnCancel(cancelledFetches::incrementAndGet))
-                    .byPage();
-            TestSubscriber<Page<String>> pages =
-                    TestSubscriber.builder().initialRequest(0).build();
+            Flux<P> walk = walkOf.apply(() -> Mono.<P>never()
+                    .doOnSubscribe(s -> subscribed.incrementAndGet())
+                    .doOnCancel(cancelledFetches::incrementAndGet));
+            TestSubscriber<P> pages = TestSubscriber.builder().initialRequest(0).build();
             walk.subscribe(pages);
 
             RaceTestUtils.race(() -> pages.request(1), pages::cancel);

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class TokenLoopDetectorTest {
+class CursorLoopDetectorTest {
 
     @Test
     void aMillionDistinctTokensNeverLookRepeated() {
-        TokenLoopDetector detector = new TokenLoopDetector();
+        CursorLoopDetector<String> detector = new CursorLoopDetector<>();
         for (int i = 0; i < 1_000_000; i++) {
             assertFalse(detector.repeats("t" + i));
         }
@@ -17,17 +17,17 @@ class TokenLoopDetectorTest {
 
     @Test
     void aRecentTokenIsCaughtAtOnce() {
-        TokenLoopDetector detector = new TokenLoopDetector();
+        CursorLoopDetector<String> detector = new CursorLoopDetector<>();
         for (int i = 0; i < 1_000; i++) {
             assertFalse(detector.repeats("t" + i));
         }
-        assertTrue(detector.repeats("t" + (1_000 - TokenLoopDetector.RECENT)));
+        assertTrue(detector.repeats("t" + (1_000 - CursorLoopDetector.RECENT)));
     }
 
     @Test
     void aLongCycleIsCaughtBeforeTheWalkHasGoneTwiceAsFarAsItsClosingPoint() {
         for (int cycle : new int[] {17, 100, 1_000, 4_097}) {
-            TokenLoopDetector detector = new TokenLoopDetector();
+            CursorLoopDetector<String> detector = new CursorLoopDetector<>();
             int start = 5_000;
             long steps = 0;
             int token = 0;
