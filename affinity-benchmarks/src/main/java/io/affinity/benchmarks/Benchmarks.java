@@ -22,7 +22,8 @@ import java.util.Set;
  * Without arguments the first three run (about four minutes on two cores). {@code redis} (four clients sharing one
  * limit through {@code RedisRateLimiter}; needs {@code redis-server} on the PATH) runs only when named; so do
  * {@code export} (the list export recipe against the testkit at 900 requests a minute, about seven minutes) and
- * {@code export-lifted} (only its part without the limit).
+ * {@code export-lifted} (only its part without the limit), and {@code decode} (CPU time to decode a page, see
+ * {@link DecodeBenchmark}).
  */
 public final class Benchmarks {
 
@@ -51,12 +52,15 @@ public final class Benchmarks {
         if (selected.remove("export")) {
             table.addAll(new ExportBenchmark().run());
         }
+        if (selected.remove("decode")) {
+            table.addAll(new DecodeBenchmark().run());
+        }
         if (selected.remove("export-lifted")) {
             table.addAll(new ExportBenchmark().lifted());
         }
         if (!selected.isEmpty()) {
             throw new IllegalArgumentException("unknown benchmarks " + selected
-                    + "; choose from throughput, memory, limiter, redis, export, export-lifted");
+                    + "; choose from throughput, memory, limiter, redis, export, export-lifted, decode");
         }
         System.out.println();
         System.out.println("## Results");
