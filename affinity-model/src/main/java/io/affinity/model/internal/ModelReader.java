@@ -2,6 +2,8 @@ package io.affinity.model.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
@@ -32,16 +34,35 @@ public abstract class ModelReader<T> extends StdDeserializer<T> implements Resol
 
     private transient JsonDeserializer<Object> otherShapes;
 
-    /** @param type the immutable type read */
-    protected ModelReader(Class<T> type) {
+    /** The property names, in the spec's order from index 1. */
+    private final SerializableString[] names;
+
+    /**
+     * For each property (index 0: the object's start), the name that followed it in the last object read: a
+     * server writes its properties in one order, and a parser matches an expected name by comparing its bytes,
+     * which costs a fraction of looking an unexpected one up in its symbol table. A race only costs a lookup.
+     */
+    private final SerializableString[] following;
+
+    /**
+     * @param type the immutable type read
+     * @param names the JSON names of its properties, in the order of the indexes the reader passes to
+     *     {@link #learn}, from 1
+     */
+    protected ModelReader(Class<T> type, String... names) {
         super(type);
+        this.names = new SerializableString[names.length + 1];
+        for (int i = 0; i < names.length; i++) {
+            this.names[i + 1] = new SerializedString(names[i]);
+        }
+        this.following = new SerializableString[names.length + 1];
     }
 
     @Override
     public final T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         String name;
         if (parser.isExpectedStartObjectToken()) {
-            name = parser.nextFieldName();
+            name = nextName(parser, 0);
         } else if (parser.hasToken(JsonToken.FIELD_NAME)) {
             name = parser.currentName(); // an object replayed from a buffer starts after its '{'
         } else if (parser.hasToken(JsonToken.END_OBJECT)) {
@@ -93,6 +114,40 @@ public abstract class ModelReader<T> extends StdDeserializer<T> implements Resol
      * @throws IOException when the JSON is malformed or a value has the wrong type
      */
     protected abstract T read(JsonParser parser, DeserializationContext context, String name) throws IOException;
+
+    /**
+     * Moves to the next property's name, expecting the one that followed the previous property last time.
+     *
+     * @param parser the parser, on the previous property's value
+     * @param previous the previous property's index, 0 at the start of the object
+     * @return the next property's name, or null at the end of the object
+     * @throws IOException when the JSON is malformed
+     */
+    protected final String nextName(JsonParser parser, int previous) throws IOException {
+        SerializableString expected = following[previous];
+        if (expected == null) {
+            return parser.nextFieldName();
+        }
+        if (parser.nextFieldName(expected)) {
+            return expected.getValue();
+        }
+        return parser.hasToken(JsonToken.FIELD_NAME) ? parser.currentName() : null;
+    }
+
+    /**
+     * Records that the property {@code index} followed the property {@code previous}.
+     *
+     * @param previous the previous property's index, 0 at the start of the object
+     * @param index the index of the property just read
+     * @return {@code index}
+     */
+    protected final int learn(int previous, int index) {
+        SerializableString name = names[index];
+        if (following[previous] != name) {
+            following[previous] = name;
+        }
+        return index;
+    }
 
     @Override
     public LogicalType logicalType() {
