@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The base of the streaming readers generated for each model type (see {@code modelReaders.mustache}): one pass
@@ -264,6 +266,33 @@ public abstract class ModelReader<T> extends StdDeserializer<T> implements Resol
             return token == JsonToken.VALUE_TRUE;
         }
         return read(parser, context, type);
+    }
+
+    /**
+     * @param of the open enumeration's factory of an integer code
+     * @return the constant of the current token: a JSON integer in range directly, anything else through the
+     *     deserializer (which calls the same factory, reflectively)
+     * @throws IOException when the deserializer refuses the token
+     */
+    protected static <V> V readCode(
+            IntFunction<V> of, JsonParser parser, DeserializationContext context, JsonDeserializer<Object> type)
+            throws IOException {
+        if (parser.hasToken(JsonToken.VALUE_NUMBER_INT) && parser.getNumberType() == JsonParser.NumberType.INT) {
+            return of.apply(parser.getIntValue());
+        }
+        return read(parser, context, type);
+    }
+
+    /**
+     * @param of the open enumeration's factory of a text code
+     * @return the constant of the current token: a JSON string directly, anything else through the deserializer
+     *     (which calls the same factory, reflectively)
+     * @throws IOException when the deserializer refuses the token
+     */
+    protected static <V> V readCode(
+            Function<String, V> of, JsonParser parser, DeserializationContext context, JsonDeserializer<Object> type)
+            throws IOException {
+        return parser.hasToken(JsonToken.VALUE_STRING) ? of.apply(parser.getText()) : read(parser, context, type);
     }
 
     /**
