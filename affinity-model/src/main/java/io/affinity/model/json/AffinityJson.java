@@ -40,6 +40,7 @@ public final class AffinityJson {
     public static ObjectMapper newObjectMapper() {
         ObjectMapper mapper = newReflectiveObjectMapper();
         mapper.registerModule(ModelReaders.module());
+        ModelReaders.warmUp(mapper);
         return mapper;
     }
 
