@@ -23,12 +23,13 @@ import java.util.Map;
  * </ol>
  *
  * <pre>
- * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [latency] [concurrency] [limiter] [redis] [export] [export-lifted]
+ * java -Xms512m -Xmx512m -jar affinity-benchmarks/target/benchmarks.jar [throughput] [memory] [latency] [concurrency] [limiter] [redis] [export] [export-lifted] [decode]
  * </pre>
  * Without arguments the first five run. {@code redis} (four clients sharing one limit through
  * {@code RedisRateLimiter}; needs {@code redis-server} on the PATH) runs only when named; so do {@code export} (the
  * list export recipe against the testkit at 900 requests a minute, about seven minutes) and {@code export-lifted}
- * (only its part without the limit).
+ * (only its part without the limit), and {@code decode} (CPU time to decode a page, see
+ * {@link DecodeBenchmark}).
  */
 public final class Benchmarks {
 
@@ -52,6 +53,7 @@ public final class Benchmarks {
         measurements.put("redis", () -> new SharedLimiterBenchmark().run());
         measurements.put("export", () -> new ExportBenchmark().run());
         measurements.put("export-lifted", () -> new ExportBenchmark().lifted());
+        measurements.put("decode", () -> new DecodeBenchmark().run());
         List<String> selected =
                 args.length > 0 ? List.of(args) : List.of("throughput", "memory", "latency", "concurrency", "limiter");
         if (!measurements.keySet().containsAll(selected)) {

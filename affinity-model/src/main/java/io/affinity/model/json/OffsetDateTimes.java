@@ -14,6 +14,12 @@ final class OffsetDateTimes {
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
     };
 
+    /**
+     * The offset read last: the date-times of a response nearly always share one, and {@code ZoneOffset.ofTotalSeconds}
+     * looks each up in a concurrent map (a racy cache is fine: an offset is immutable, a miss only costs that lookup).
+     */
+    private static volatile ZoneOffset lastOffset = ZoneOffset.UTC;
+
     private OffsetDateTimes() {}
 
     /**
@@ -79,9 +85,15 @@ final class OffsetDateTimes {
         if ((hours | minutes) < 0 || hours > 18 || minutes > 59) {
             return null;
         }
-        int seconds = hours * 3600 + minutes * 60;
+        int seconds = sign == '-' ? -(hours * 3600 + minutes * 60) : hours * 3600 + minutes * 60;
+        ZoneOffset last = lastOffset;
+        if (last.getTotalSeconds() == seconds) {
+            return last;
+        }
         try {
-            return ZoneOffset.ofTotalSeconds(sign == '-' ? -seconds : seconds);
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(seconds);
+            lastOffset = offset;
+            return offset;
         } catch (DateTimeException outOfRange) {
             return null;
         }

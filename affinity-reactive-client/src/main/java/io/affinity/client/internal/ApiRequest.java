@@ -311,17 +311,22 @@ public final class ApiRequest {
          * @throws IllegalArgumentException when a path variable has no value or a value has no variable
          */
         public ApiRequest build() {
-            Matcher matcher = PATH_VARIABLE.matcher(pathTemplate);
-            StringBuilder path = new StringBuilder();
+            // a path without variables is used as it is: no matcher, no copy
+            String path = pathTemplate.indexOf('{') < 0 ? pathTemplate : null;
             int used = 0;
-            while (matcher.find()) {
-                String name = matcher.group(1);
-                String value = pathParams.get(name);
-                Args.check(value != null, "path variable " + name, "has no value in " + pathTemplate);
-                matcher.appendReplacement(path, Matcher.quoteReplacement(PercentEncoding.encode(value)));
-                used++;
+            if (path == null) {
+                Matcher matcher = PATH_VARIABLE.matcher(pathTemplate);
+                StringBuilder filled = new StringBuilder();
+                while (matcher.find()) {
+                    String name = matcher.group(1);
+                    String value = pathParams.get(name);
+                    Args.check(value != null, "path variable " + name, "has no value in " + pathTemplate);
+                    matcher.appendReplacement(filled, Matcher.quoteReplacement(PercentEncoding.encode(value)));
+                    used++;
+                }
+                matcher.appendTail(filled);
+                path = filled.toString();
             }
-            matcher.appendTail(path);
             Args.check(
                     used == pathParams.size(),
                     "pathParams " + pathParams.keySet(),
@@ -335,7 +340,7 @@ public final class ApiRequest {
                     : formFields != null
                             ? new FormBody(List.copyOf(formFields))
                             : multipartParts != null ? new MultipartBody(List.copyOf(multipartParts)) : null;
-            return new ApiRequest(method, path.toString(), pathTemplate, query, body);
+            return new ApiRequest(method, path, pathTemplate, query, body);
         }
     }
 

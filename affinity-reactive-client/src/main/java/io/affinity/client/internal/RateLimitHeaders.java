@@ -27,14 +27,25 @@ final class RateLimitHeaders {
     static RateLimitFeedback feedback(RawResponse response, Clock clock) {
         Instant now = clock.instant();
         HttpHeaders headers = response.headers();
-        RateLimitSnapshot limits = RateLimitSnapshot.of(quota(headers, "User", now), quota(headers, "Org", now));
+        RateLimitSnapshot limits = RateLimitSnapshot.of(quota(headers, USER, now), quota(headers, ORG, now));
         return RateLimitFeedback.of(response.status(), limits, retryAfter(headers.get("Retry-After"), now));
     }
 
-    private static Quota quota(HttpHeaders headers, String window, Instant now) {
-        Long limit = count(headers.get(PREFIX + window));
-        Long remaining = count(headers.get(PREFIX + window + "-Remaining"));
-        Long reset = number(headers.get(PREFIX + window + "-Reset"));
+    /** The names of a window's three headers, built once rather than on every response. */
+    private record WindowHeaders(String limit, String remaining, String reset) {
+
+        WindowHeaders(String window) {
+            this(PREFIX + window, PREFIX + window + "-Remaining", PREFIX + window + "-Reset");
+        }
+    }
+
+    private static final WindowHeaders USER = new WindowHeaders("User");
+    private static final WindowHeaders ORG = new WindowHeaders("Org");
+
+    private static Quota quota(HttpHeaders headers, WindowHeaders window, Instant now) {
+        Long limit = count(headers.get(window.limit()));
+        Long remaining = count(headers.get(window.remaining()));
+        Long reset = number(headers.get(window.reset()));
         if (limit == null || remaining == null || reset == null) {
             return null;
         }
