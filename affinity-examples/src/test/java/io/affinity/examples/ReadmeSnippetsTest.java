@@ -43,6 +43,7 @@ class ReadmeSnippetsTest {
             import static org.junit.jupiter.api.Assertions.*;
             import io.affinity.client.AffinityClient;
             import io.affinity.client.blocking.AffinityBlockingClient;
+            import io.affinity.client.paging.*;
             import io.affinity.client.query.*;
             import io.affinity.client.ratelimit.redis.*;
             import io.affinity.model.*;
