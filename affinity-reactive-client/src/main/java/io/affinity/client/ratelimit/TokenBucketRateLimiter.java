@@ -185,13 +185,12 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private void adopt(RateLimitFeedback feedback, long now) {
         RateLimitSnapshot limits = feedback.limits();
         Optional<Quota> user = limits.user().filter(quota -> !quota.unlimited());
-        boolean currentWindow = true;
         if (user.isPresent()) {
             Quota quota = user.get();
             if (quota.limit() > 0) {
                 limitPerMinute = Math.min(quota.limit(), Integer.MAX_VALUE);
             }
-            currentWindow = adoptWindow(quota, now);
+            adoptWindow(quota, now);
             tokens = Math.min(tokens, windowBudget);
         }
         if (!limits.isEmpty()) {
@@ -200,7 +199,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         Optional<Duration> retryAfter = feedback.retryAfter();
         if (retryAfter.isPresent()) {
             serverAsksToWait(nanos(retryAfter.get()), now);
-        } else if (user.isPresent() && ((user.get().exhausted() && currentWindow) || feedback.throttled())) {
+        } else if (user.isPresent() && (user.get().exhausted() || feedback.throttled())) {
             // the user window is a minute long: its reset never closes the gate for longer
             closeGate(now + Math.min(nanos(user.get().resetAfter()), WINDOW_NANOS));
         }
@@ -210,23 +209,22 @@ final class TokenBucketRateLimiter implements RateLimiter {
     /**
      * Takes the user window's remaining requests and reset. Requests still in flight may not be counted in this
      * response's "remaining" yet, and the window does not refill before its reset, so no more than that is sent
-     * until then. Responses can arrive out of order: within one window the lowest figure wins, and an answer from
-     * a window that has ended (its reset half a window before the current one's) changes nothing.
-     *
-     * @return false for an answer of a window that has ended
+     * until then. Responses can arrive out of order and late (a reset is read when the whole body has arrived): until
+     * the known window has ended, every answer counts as one of it, so the lowest remaining and the earliest reset
+     * win and a late answer can only lower what is left, never raise it or push the reset back.
      */
-    private boolean adoptWindow(Quota quota, long now) {
+    private void adoptWindow(Quota quota, long now) {
         long budget = Math.max(0, quota.remaining() - inFlight);
         long endsAt = now + Math.min(nanos(quota.resetAfter()), WINDOW_NANOS);
-        if (windowEndsAt - now <= 0 || endsAt - windowEndsAt > WINDOW_NANOS / 2) {
+        if (windowEndsAt - now <= 0) {
             windowBudget = budget; // a new window
             windowEndsAt = endsAt;
-        } else if (windowEndsAt - endsAt < WINDOW_NANOS / 2) {
-            windowBudget = Math.min(windowBudget, budget); // the same window
         } else {
-            return false;
+            windowBudget = Math.min(windowBudget, budget);
+            if (endsAt - windowEndsAt < 0) {
+                windowEndsAt = endsAt;
+            }
         }
-        return true;
     }
 
     /** A wait the server asks for: the gate closes for it, or, beyond the bound, waiting calls fail at once. */

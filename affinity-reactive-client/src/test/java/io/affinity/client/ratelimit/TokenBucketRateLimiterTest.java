@@ -134,10 +134,19 @@ class TokenBucketRateLimiterTest {
         granted.remove(0).release(response(200, 900, 0, 1)); // a late answer of the window that is ending
         time.advanceTimeBy(Duration.ofSeconds(1));
         assertEquals(9, granted.size()); // the new window: the rest, and the window's first answer opens it
-        granted.remove(0).release(response(200, 900, 850, 59));
-        granted.remove(0).release(response(200, 900, 0, 20)); // an answer of the window that ended: ignored
-        take(limiter);
-        assertEquals(8, granted.size());
+        granted.remove(0).release(response(200, 900, 850, 59)); // the new window's first answer
+        granted.remove(0).release(response(200, 900, 10, 20)); // 10 left (3 beyond the 7 in flight), reset in 20 s
+        // a slow answer, counted by the server long ago, arrives now: its reset, read late, lies beyond the known
+        // window's; it is still an answer of that window and raises nothing
+        granted.remove(0).release(response(200, 900, 800, 55));
+        for (int i = 0; i < 10; i++) {
+            take(limiter);
+        }
+        assertEquals(6 + 3, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(19));
+        assertEquals(6 + 3, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertTrue(granted.size() > 6 + 3, "the window's reset frees the rest: " + granted.size());
     }
 
     @Test
