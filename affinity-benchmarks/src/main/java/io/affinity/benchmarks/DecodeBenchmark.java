@@ -21,8 +21,9 @@ import java.util.List;
  * CPU time (and bytes allocated) to decode one 500-entry list-entries page ({@link ListEntryJson}, the shape of
  * {@code spec/examples/getListEntries-paginated.json}) into {@link ListEntriesPage}, on one thread, no I/O:
  * <ol>
- *   <li>the 01fb521 decoding: {@link AffinityJson#newReflectiveObjectMapper()} (Jackson's bean deserializers
- *       through the Immutables builders' {@code Json} classes) from a byte array;</li>
+ *   <li>the 01fb521 decoding: {@link Json01fb521} (that commit's mapper and date reader: Jackson's bean
+ *       deserializers through the Immutables builders' {@code Json} classes) from a byte array, the baseline the
+ *       raw loop of the other benchmarks uses too;</li>
  *   <li>the SDK's mapper ({@link AffinityJson#newObjectMapper()}, the generated readers) from a byte array;</li>
  *   <li>the client's whole path from the network buffers: copy the 8 KiB chunks into one array, then decode;</li>
  *   <li>the same buffers decoded in place through a {@link ByteBufInputStream}, without that copy.</li>
@@ -60,7 +61,7 @@ final class DecodeBenchmark {
         for (int offset = 0; offset < bytes.length; offset += CHUNK) {
             chunks.addComponent(true, Unpooled.wrappedBuffer(bytes, offset, Math.min(CHUNK, bytes.length - offset)));
         }
-        ObjectReader reflective = AffinityJson.newReflectiveObjectMapper().readerFor(ListEntriesPage.class);
+        ObjectReader reflective = Json01fb521.newObjectMapper().readerFor(ListEntriesPage.class);
         ObjectMapper sdkMapper = AffinityJson.newObjectMapper();
         ObjectReader sdk = sdkMapper.readerFor(ListEntriesPage.class);
         variants = List.of(
