@@ -125,13 +125,13 @@ final class DecodeBenchmark {
             }
             Stats ratio = Stats.of(paired);
             String name = "v" + (v + 1) + " " + variants.get(v).name();
-            System.out.println(name + ": CPU ns/page " + time.whole() + "; bytes allocated/page "
-                    + bytesAllocated.whole() + "; / v1 per round " + ratio.ratio());
+            System.out.println(name + ": CPU ns/page " + time.spread("%,.0f") + "; bytes allocated/page "
+                    + bytesAllocated.spread("%,.0f") + "; / v1 per round " + ratio.spread("%.3f"));
             rows.add(ThroughputBenchmark.row(
                     "5. decode, " + name,
-                    String.format("%,.0f µs CPU/page, %.3f × v1", time.mean() / 1000, ratio.mean()),
+                    String.format("%,.0f µs CPU/page, %.3f × v1 (medians)", time.median() / 1000, ratio.median()),
                     v == 1 ? "≤ 0.6 × v1" : "",
-                    "paired per round: " + ratio.ratio() + "; " + String.format("%,.0f", bytesAllocated.mean())
+                    "paired per round: " + ratio.spread("%.3f") + "; " + String.format("%,.0f", bytesAllocated.median())
                             + " bytes allocated/page"));
         }
         return rows;

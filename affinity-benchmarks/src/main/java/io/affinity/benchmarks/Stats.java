@@ -23,4 +23,14 @@ record Stats(double median, double min, double max, double mean, double sd, int 
     String spread(String format) {
         return String.format(format + " (" + format + "–" + format + ", n=%d)", median, min, max, n);
     }
+
+    /** @return e.g. {@code 1,234 ± 56 (min 1,170, max 1,301, n=3)}: the mean and standard deviation of counts */
+    String whole() {
+        return String.format("%,.0f ± %,.0f (min %,.0f, max %,.0f, n=%d)", mean, sd, min, max, n);
+    }
+
+    /** @return e.g. {@code 0.989 ± 0.010 (min 0.977, max 0.997, n=3)}: the mean and standard deviation of ratios */
+    String ratio() {
+        return String.format("%.3f ± %.3f (min %.3f, max %.3f, n=%d)", mean, sd, min, max, n);
+    }
 }
