@@ -35,12 +35,13 @@ import reactor.core.scheduler.Scheduler;
  * (one minute); a wait beyond {@link RateLimitOptions#maxServerWait()} fails the waiting calls at once instead.
  *
  * <p>A permit goes only to a caller that is still there. When a caller cancels a call that holds a permit, the
- * callers in line get nothing until such cancellations have stopped for a {@linkplain #QUIET_NANOS quiet period}
- * (at most twice that in all): a batch that is being cancelled (a disposed {@code flatMap} cancels its calls one
- * after the other, those in flight first) must not hand the permits of its first calls to its own queued calls
- * and start their requests before their cancel arrives. Callers that give up their place in line do not start a
- * quiet period: they free no permit. Permits reach callers that waited from the scheduler, never from the thread
- * that freed them, for the same reason.
+ * callers in line get nothing until cancellations have stopped for a {@linkplain #QUIET_NANOS quiet period}
+ * (at most {@linkplain #MAX_QUIET_NANOS a second} in all): a batch that is being cancelled (a disposed
+ * {@code flatMap} cancels its calls one after the other, those in flight first) must not hand the permits of its
+ * first calls to its own queued calls and start their requests before their cancel arrives, however long the
+ * batch takes to cancel. Callers that give up their place in line do not start a quiet period (they free no
+ * permit), but while one runs they extend it: they are the rest of such a batch. Permits reach callers that
+ * waited from the scheduler, never from the thread that freed them, for the same reason.
  */
 final class TokenBucketRateLimiter implements RateLimiter {
 
@@ -53,6 +54,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private static final long NO_TIMER = Long.MAX_VALUE;
     /** How long cancellations must have stopped before waiting callers get permits again. */
     static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The longest a quiet period lasts, however long cancellations go on. */
+    static final long MAX_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final int maxConcurrent;
     private final int maxQueued;
@@ -161,8 +164,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
         takeCompletions(now);
         refill(now);
-        dropCancelled();
-        watchCancellations(now);
+        watchCancellations(dropCancelled(), now);
         refuseIfRefusing(now);
         grant(now);
         admitArrivals(now);
@@ -266,23 +268,31 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
-    private void dropCancelled() {
+    /** @return whether callers left the line since the last step */
+    private boolean dropCancelled() {
         if (cancellations.getAndSet(0) > 0) {
             line.removeIf(Waiter::isCancelled);
+            return true;
         }
+        return false;
     }
 
     /**
-     * Starts or extends the quiet period after calls went away, and ends it once a whole period has passed
-     * without any. One timer at a time: when it fires after more cancellations, it is set again.
+     * Starts the quiet period after calls that held a permit went away, extends it while calls go away or leave
+     * the line, and ends it once a whole period has passed without any (or at its longest). One timer at a time:
+     * when it fires after more cancellations, it is set again.
+     *
+     * @param leftTheLine whether callers left the line since the last step
      */
-    private void watchCancellations(long now) {
+    private void watchCancellations(boolean leftTheLine, long now) {
         if (callsGone.getAndSet(0) > 0) {
             goneGeneration++;
             if (!quiet) {
                 quiet = true;
-                quietEndsAtLatest = now + 2 * QUIET_NANOS;
+                quietEndsAtLatest = now + MAX_QUIET_NANOS;
             }
+        } else if (quiet && leftTheLine) {
+            goneGeneration++;
         }
         if (!quiet) {
             return;

@@ -210,6 +210,45 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void aBatchThatTakesLongToCancelHandsNoPermitToItsOwnQueuedCallers() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(2));
+        List<Disposable> batch = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            batch.add(take(limiter));
+        }
+        granted.forEach(permit -> permit.release(RateLimitFeedback.cancelled()));
+        granted.clear();
+        // a slow dispose: each queued caller's cancel arrives 40 ms after the one before, for 400 ms in all
+        for (Disposable queued : batch.subList(2, 12)) {
+            time.advanceTimeBy(Duration.ofMillis(40));
+            assertEquals(List.of(), granted, "a caller of the batch still in line was handed a permit");
+            queued.dispose();
+        }
+        time.advanceTimeBy(Duration.ofNanos(TokenBucketRateLimiter.QUIET_NANOS));
+        take(limiter);
+        take(limiter);
+        take(limiter);
+        assertEquals(2, granted.size(), "both in-flight slots are free again once the batch is gone");
+    }
+
+    @Test
+    void cancellationsThatNeverStopHoldTheLineForAtMostASecond() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder().maxConcurrentRequests(1));
+        take(limiter);
+        take(limiter);
+        granted.get(0).release(RateLimitFeedback.cancelled());
+        granted.clear();
+        long step = TokenBucketRateLimiter.QUIET_NANOS / 2;
+        for (long waited = 0; waited < TokenBucketRateLimiter.MAX_QUIET_NANOS - step; waited += step) {
+            take(limiter).dispose(); // others keep leaving the line
+            time.advanceTimeBy(Duration.ofNanos(step));
+        }
+        assertEquals(List.of(), granted);
+        time.advanceTimeBy(Duration.ofNanos(2 * step));
+        assertEquals(1, granted.size(), "the caller that stayed in line gets the slot after at most a second");
+    }
+
+    @Test
     void aFullLineRefusesNewCallersWithAClearError() {
         RateLimiter limiter =
                 limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxQueuedRequests(2));
