@@ -33,6 +33,19 @@ public interface RateLimiter {
     RateLimitSnapshot snapshot();
 
     /**
+     * Tells whether a request is exempt from the account's monthly limit: the API does not count
+     * {@code GET /rate-limit} and {@code GET /auth/whoami} against it, so a limiter lets them through while the month
+     * is used up (the per-minute limit still applies to them).
+     *
+     * @param method the HTTP method
+     * @param path   the request path, without query string
+     * @return true for the calls the monthly limit does not apply to
+     */
+    static boolean exemptFromMonthlyLimit(String method, String path) {
+        return "GET".equals(method) && ("/rate-limit".equals(path) || "/auth/whoami".equals(path));
+    }
+
+    /**
      * Creates the default limiter: a token bucket refilled at the server's per-minute limit, a gate that
      * closes for every caller when the server reports no request left or answers 429, and a cap on requests
      * in flight with a bounded line of waiters.

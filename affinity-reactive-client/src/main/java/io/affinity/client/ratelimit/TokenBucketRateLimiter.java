@@ -2,6 +2,7 @@ package io.affinity.client.ratelimit;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,6 +25,10 @@ import reactor.core.scheduler.Scheduler;
  * <p>The server's user window is fixed: it does not refill before its reset. Once a response reports the window's
  * remaining requests and reset, no more than those remaining (less the requests still in flight) are sent before
  * that reset, however much the bucket has refilled meanwhile; so a client that follows the headers gets no 429.
+ *
+ * <p>A wait for the account's monthly limit (its quota used up, or a 429 whose headers show only the month
+ * exhausted) holds every call but those the month does not count ({@link RateLimiter#exemptFromMonthlyLimit}),
+ * so that a caller can still ask how the limits stand; they pass the callers held for the month in line.
  *
  * <p>No thread ever waits here. Every event (a new caller, a released permit, a cancellation, a timer) is
  * recorded in a concurrent queue or counter and then handled by {@link #drain()}, which only one thread runs
@@ -83,9 +88,11 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private long windowBudget;
 
     private long windowEndsAt;
-    private long gateClosedUntil;
-    private long refusingUntil;
-    private long refusalResetsAt;
+    /** Waits for every call. */
+    private final Hold everyCall;
+    /** Waits for the account's monthly limit, which some calls are exempt from. */
+    private final Hold monthly;
+
     private int inFlight;
     private long timerAt = NO_TIMER;
     private long goneGeneration;
@@ -109,8 +116,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
         long now = ticker.read();
         this.lastRefill = now;
         this.windowEndsAt = now;
-        this.gateClosedUntil = now;
-        this.refusingUntil = now;
+        this.everyCall = new Hold(now);
+        this.monthly = new Hold(now);
         this.publishedGateClosedUntil = now;
     }
 
@@ -198,14 +205,18 @@ final class TokenBucketRateLimiter implements RateLimiter {
         if (!limits.isEmpty()) {
             snapshot = snapshot.updatedWith(limits);
         }
+        Optional<Quota> monthUsedUp = limits.org().filter(Quota::exhausted);
         Optional<Duration> retryAfter = feedback.retryAfter();
         if (retryAfter.isPresent()) {
-            serverAsksToWait(nanos(retryAfter.get()), now);
+            // a 429 for the month alone (its quota used up, the user window not) holds what the month counts
+            boolean forTheMonth =
+                    monthUsedUp.isPresent() && user.isPresent() && !user.get().exhausted();
+            serverAsksToWait(forTheMonth ? monthly : everyCall, nanos(retryAfter.get()), now);
         } else if (user.isPresent() && (user.get().exhausted() || feedback.throttled())) {
             // the user window is a minute long: its reset never closes the gate for longer
-            closeGate(now + Math.min(nanos(user.get().resetAfter()), WINDOW_NANOS));
+            closeGate(everyCall, now + Math.min(nanos(user.get().resetAfter()), WINDOW_NANOS));
         }
-        limits.org().filter(Quota::exhausted).ifPresent(org -> serverAsksToWait(nanos(org.resetAfter()), now));
+        monthUsedUp.ifPresent(org -> serverAsksToWait(monthly, nanos(org.resetAfter()), now));
     }
 
     /**
@@ -230,9 +241,9 @@ final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     /** A wait the server asks for: the gate closes for it, or, beyond the bound, waiting calls fail at once. */
-    private void serverAsksToWait(long wait, long now) {
+    private void serverAsksToWait(Hold hold, long wait, long now) {
         if (wait <= maxServerWaitNanos) {
-            closeGate(now + wait);
+            closeGate(hold, now + wait);
             return;
         }
         LOG.debug(
@@ -241,10 +252,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
                 TimeUnit.NANOSECONDS.toSeconds(wait),
                 TimeUnit.NANOSECONDS.toSeconds(maxServerWaitNanos),
                 TimeUnit.NANOSECONDS.toSeconds(maxServerWaitNanos));
-        if (now + maxServerWaitNanos - refusingUntil > 0) {
-            refusingUntil = now + maxServerWaitNanos;
+        if (now + maxServerWaitNanos - hold.refusingUntil > 0) {
+            hold.refusingUntil = now + maxServerWaitNanos;
         }
-        refusalResetsAt = now + wait;
+        hold.refusalResetsAt = now + wait;
     }
 
     private static long nanos(Duration wait) {
@@ -253,9 +264,11 @@ final class TokenBucketRateLimiter implements RateLimiter {
                 : wait.compareTo(Duration.ofNanos(FOREVER_NANOS)) >= 0 ? FOREVER_NANOS : wait.toNanos();
     }
 
-    private void closeGate(long until) {
-        if (until - gateClosedUntil > 0) {
-            gateClosedUntil = until;
+    private void closeGate(Hold hold, long until) {
+        if (until - hold.gateClosedUntil > 0) {
+            hold.gateClosedUntil = until;
+        }
+        if (until - publishedGateClosedUntil > 0) {
             publishedGateClosedUntil = until;
         }
     }
@@ -322,29 +335,40 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
-    /** While the server's wait is beyond the bound, every waiting caller fails at once with the reset. */
+    /** While the server's wait is beyond the bound, every caller it holds fails at once with the reset. */
     private void refuseIfRefusing(long now) {
-        if (!refusing(now)) {
-            return;
-        }
-        Waiter waiter;
-        while ((waiter = line.poll()) != null) {
-            waiter.reject(refusal(waiter, now));
+        if (everyCall.refusing(now)) {
+            Waiter waiter;
+            while ((waiter = line.poll()) != null) {
+                waiter.reject(refusal(everyCall, waiter, now));
+            }
+        } else if (monthly.refusing(now)) {
+            line.removeIf(waiter -> {
+                if (waiter.monthlyExempt) {
+                    return false;
+                }
+                waiter.reject(refusal(monthly, waiter, now));
+                return true;
+            });
         }
     }
 
-    private boolean refusing(long now) {
-        return refusingUntil - now > 0;
+    /** @return the hold that refuses this caller now, or null */
+    private Hold refusingHold(Waiter waiter, long now) {
+        if (everyCall.refusing(now)) {
+            return everyCall;
+        }
+        return !waiter.monthlyExempt && monthly.refusing(now) ? monthly : null;
     }
 
-    private RateLimitException refusal(Waiter waiter, long now) {
+    private RateLimitException refusal(Hold hold, Waiter waiter, long now) {
         return new RateLimitException(
                 waiter.method,
                 waiter.path,
                 null,
                 "the server asks to wait longer than the maximum server wait of "
                         + Duration.ofNanos(maxServerWaitNanos).toSeconds() + " s",
-                Duration.ofNanos(Math.max(0, refusalResetsAt - now)),
+                Duration.ofNanos(Math.max(0, hold.refusalResetsAt - now)),
                 snapshot);
     }
 
@@ -355,10 +379,28 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
         Waiter waiter;
         while ((waiter = line.peek()) != null) {
-            if (!mayGrant(now)) {
+            if (!mayGrant(waiter, now)) {
+                if (monthly.closed(now) && !everyCall.closed(now)) {
+                    grantExempt(now); // held for the month: those it does not count go past
+                }
                 return;
             }
             line.poll();
+            handOut(waiter, true);
+        }
+    }
+
+    /** Grants permits, in order, to the callers in line the month does not count, while the limits allow. */
+    private void grantExempt(long now) {
+        for (Iterator<Waiter> waiters = line.iterator(); waiters.hasNext(); ) {
+            Waiter waiter = waiters.next();
+            if (!waiter.monthlyExempt) {
+                continue;
+            }
+            if (!mayGrant(waiter, now)) {
+                return;
+            }
+            waiters.remove();
             handOut(waiter, true);
         }
     }
@@ -370,9 +412,11 @@ final class TokenBucketRateLimiter implements RateLimiter {
             if (waiter.isCancelled()) {
                 continue;
             }
-            if (refusing(now)) {
-                waiter.reject(refusal(waiter, now));
-            } else if (line.isEmpty() && mayGrant(now)) {
+            Hold refusing = refusingHold(waiter, now);
+            if (refusing != null) {
+                waiter.reject(refusal(refusing, waiter, now));
+            } else if ((line.isEmpty() || waiter.monthlyExempt && !quiet && monthly.closed(now))
+                    && mayGrant(waiter, now)) {
                 handOut(waiter, false);
             } else if (line.size() < maxQueued) {
                 line.offer(waiter);
@@ -382,9 +426,13 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
-    private boolean mayGrant(long now) {
-        if (gateClosedUntil - now > 0) {
-            wakeUpAt(gateClosedUntil, now);
+    private boolean mayGrant(Waiter waiter, long now) {
+        if (everyCall.closed(now)) {
+            wakeUpAt(everyCall.gateClosedUntil, now);
+            return false;
+        }
+        if (!waiter.monthlyExempt && monthly.closed(now)) {
+            wakeUpAt(monthly.gateClosedUntil, now);
             return false;
         }
         if (inFlight >= maxConcurrent) {
@@ -475,11 +523,13 @@ final class TokenBucketRateLimiter implements RateLimiter {
         private final MonoSink<Permit> sink;
         private final String method;
         private final String path;
+        private final boolean monthlyExempt;
 
         Waiter(MonoSink<Permit> sink, String method, String path) {
             this.sink = sink;
             this.method = method;
             this.path = path;
+            this.monthlyExempt = RateLimiter.exemptFromMonthlyLimit(method, path);
         }
 
         boolean isCancelled() {
@@ -549,6 +599,29 @@ final class TokenBucketRateLimiter implements RateLimiter {
                 return;
             }
             drain();
+        }
+    }
+
+    /** A wait the server asked for, for the calls it applies to; touched only inside drain(). */
+    private static final class Hold {
+        /** Calls wait until then. */
+        long gateClosedUntil;
+        /** Calls fail at once until then (the server's wait was beyond the bound). */
+        long refusingUntil;
+        /** The server's reset told to the calls refused. */
+        long refusalResetsAt;
+
+        Hold(long now) {
+            this.gateClosedUntil = now;
+            this.refusingUntil = now;
+        }
+
+        boolean closed(long now) {
+            return gateClosedUntil - now > 0;
+        }
+
+        boolean refusing(long now) {
+            return refusingUntil - now > 0;
         }
     }
 }

@@ -399,6 +399,72 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void aUsedUpMonthStillLetsTheCallsItDoesNotCountThrough() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        Quota org = new Quota(40_000, 0, Duration.ofDays(12), Instant.EPOCH);
+        granted.remove(0)
+                .release(RateLimitFeedback.of(
+                        200,
+                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
+                        null));
+        limiter.acquire("GET", "/rate-limit").subscribe(granted::add, failures::add);
+        limiter.acquire("GET", "/auth/whoami").subscribe(granted::add, failures::add);
+        limiter.acquire("POST", "/rate-limit").subscribe(granted::add, failures::add);
+        limiter.acquire("GET", "/rate-limit/x").subscribe(granted::add, failures::add);
+        assertEquals(2, granted.size(), "GET /rate-limit and GET /auth/whoami are exempt from the monthly limit");
+        assertEquals(2, failures.size());
+        failures.forEach(failure -> assertInstanceOf(RateLimitException.class, failure));
+    }
+
+    @Test
+    void aShortMonthlyWaitHoldsTheCallsItCountsAndLetsTheExemptOnesPast() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        Quota org = new Quota(40_000, 0, Duration.ofSeconds(20), Instant.EPOCH); // the month ends in 20 s
+        granted.remove(0)
+                .release(RateLimitFeedback.of(
+                        200,
+                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
+                        null));
+        take(limiter);
+        assertEquals(0, granted.size(), "held until the month's reset");
+        limiter.acquire("GET", "/rate-limit").subscribe(granted::add, failures::add);
+        assertEquals(1, granted.size(), "passes the call held for the month");
+        time.advanceTimeBy(Duration.ofSeconds(20));
+        assertEquals(2, granted.size());
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void a429ForTheMonthAloneHoldsOnlyTheCallsTheMonthCounts() {
+        RateLimiter limiter = limiter(RateLimitOptions.builder());
+        take(limiter);
+        Quota org = new Quota(40_000, 0, Duration.ofSeconds(20), Instant.EPOCH);
+        granted.remove(0)
+                .release(RateLimitFeedback.of(
+                        429,
+                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
+                        Duration.ofSeconds(20)));
+        take(limiter);
+        limiter.acquire("GET", "/auth/whoami").subscribe(granted::add, failures::add);
+        assertEquals(1, granted.size());
+
+        // a 429 with the user window exhausted too holds every call
+        granted.remove(0)
+                .release(RateLimitFeedback.of(
+                        429,
+                        RateLimitSnapshot.of(new Quota(900, 0, Duration.ofSeconds(30), Instant.EPOCH), org),
+                        Duration.ofSeconds(30)));
+        limiter.acquire("GET", "/auth/whoami").subscribe(granted::add, failures::add);
+        time.advanceTimeBy(Duration.ofSeconds(29));
+        assertEquals(0, granted.size());
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertEquals(2, granted.size());
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
     void unlimitedWindowsNeitherThrottleNorChangeTheLimit() {
         RateLimiter limiter = limiter(RateLimitOptions.builder().requestsPerMinute(2));
         take(limiter);
