@@ -1,5 +1,8 @@
 package io.affinity.model.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -34,6 +37,8 @@ public final class JsonCursor {
 
     private static final Bail BAIL = new Bail();
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** Deeper objects and arrays than this give up (Jackson's own limit is 1000). */
     private static final int MAX_DEPTH = 200;
 
@@ -62,13 +67,30 @@ public final class JsonCursor {
     /** The property names of one model type, and which one followed which in the last object read. */
     public static final class Names {
         private final byte[][] names;
+        /** Each name with its closing quote, in little-endian words of 8 bytes, and the mask of each word's bytes. */
+        private final long[][] words;
+
+        private final long[][] masks;
         private final int[] following;
 
         /** @param names the JSON names, indexed from 1 in the order the reader's switch uses */
         public Names(String... names) {
             this.names = new byte[names.length + 1][];
+            this.words = new long[names.length + 1][];
+            this.masks = new long[names.length + 1][];
             for (int i = 0; i < names.length; i++) {
-                this.names[i + 1] = names[i].getBytes(StandardCharsets.UTF_8);
+                byte[] name = names[i].getBytes(StandardCharsets.UTF_8);
+                this.names[i + 1] = name;
+                int length = name.length + 1;
+                long[] words = new long[(length + 7) / 8];
+                long[] masks = new long[words.length];
+                for (int k = 0; k < length; k++) {
+                    long b = k < name.length ? name[k] & 0xFF : '"';
+                    words[k / 8] |= b << (8 * (k % 8));
+                    masks[k / 8] |= 0xFFL << (8 * (k % 8));
+                }
+                this.words[i + 1] = words;
+                this.masks[i + 1] = masks;
             }
             this.following = new int[names.length + 1];
         }
@@ -183,12 +205,21 @@ public final class JsonCursor {
         int start = pos + 1;
         int guess = names.following[previous];
         if (guess != 0) {
-            byte[] name = names.names[guess];
-            int close = start + name.length;
-            if (close < end && in[close] == '"' && matches(in, start, name)) {
-                pos = close + 1;
-                colon();
-                return guess;
+            long[] words = names.words[guess];
+            if (start + 8 * words.length <= end) {
+                if (matches(in, start, words, names.masks[guess])) {
+                    pos = start + names.names[guess].length + 1;
+                    colon();
+                    return guess;
+                }
+            } else {
+                byte[] name = names.names[guess];
+                int close = start + name.length;
+                if (close < end && in[close] == '"' && matches(in, start, name)) {
+                    pos = close + 1;
+                    colon();
+                    return guess;
+                }
             }
         }
         int close = start;
@@ -212,6 +243,16 @@ public final class JsonCursor {
             names.following[previous] = index;
         }
         return index;
+    }
+
+    /** @return whether the bytes from {@code start} are the name and its closing quote, compared 8 at a time */
+    private static boolean matches(byte[] in, int start, long[] words, long[] masks) {
+        for (int k = 0; k < words.length; k++) {
+            if ((((long) LONGS.get(in, start + 8 * k) ^ words[k]) & masks[k]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(byte[] in, int start, byte[] name) {
@@ -322,33 +363,36 @@ public final class JsonCursor {
             p++;
         }
         int start = p;
-        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
-        long value = 0; // negative, as Long.parseLong accumulates, to reach Long.MIN_VALUE
+        long value = 0;
         while (p < end) {
             int digit = in[p] - '0';
             if (digit < 0 || digit > 9) {
                 break;
             }
-            if (value < limit / 10) {
-                throw BAIL;
-            }
-            value *= 10;
-            if (value < limit + digit) {
-                throw BAIL;
-            }
-            value -= digit;
+            value = value * 10 + digit; // 18 digits cannot overflow; longer numbers are parsed again below
             p++;
         }
         int digits = p - start;
         if (digits == 0 || (digits > 1 && in[start] == '0')) {
             throw BAIL;
         }
-        if (!negative) {
+        if (digits > 18) {
+            value = parseLongAgain(negative ? start - 1 : start, p);
+        } else if (negative) {
             value = -value;
         }
         pos = p;
         delimiter();
         return value;
+    }
+
+    /** @return the long of 19 digits or more (with their sign) from {@code from} to {@code to}, if in range */
+    private long parseLongAgain(int from, int to) {
+        try {
+            return Long.parseLong(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        } catch (NumberFormatException outOfRange) {
+            throw BAIL;
+        }
     }
 
     /** @return the integer at the cursor, in the range of an int */
