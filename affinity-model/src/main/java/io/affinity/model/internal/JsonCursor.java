@@ -433,6 +433,21 @@ public final class JsonCursor {
         int start = pos + 1;
         int p = start;
         int limit = end;
+        while (p + 8 <= limit) { // 8 bytes at a time, to the first that is not plain ASCII text
+            long word = (long) LONGS.get(in, p);
+            long quote = word ^ 0x2222222222222222L;
+            long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+            long special = ((quote - 0x0101010101010101L) & ~quote)
+                    | ((backslash - 0x0101010101010101L) & ~backslash)
+                    | (word - 0x2020202020202020L)
+                    | word;
+            special &= 0x8080808080808080L;
+            if (special != 0) {
+                p += Long.numberOfTrailingZeros(special) >>> 3;
+                break;
+            }
+            p += 8;
+        }
         while (p < limit) {
             byte b = in[p];
             if (b == '"') {
