@@ -1,6 +1,8 @@
 package io.affinity.model.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.affinity.model.ListEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,14 @@ public final class ByteDecoder {
     public static final Object UNHANDLED = new Object();
 
     private ByteDecoder() {}
+
+    /** Loads the fast path's classes and finds its readers now, once (see {@code ModelReaders.warmUp}). */
+    public static void warmUp() {
+        ByteReaders.warmUp();
+        TypeFactory types = TypeFactory.defaultInstance();
+        tryRead(new byte[] {'{', '}'}, types.constructType(ListEntry.class)); // gives up: no id
+        tryRead(new byte[] {'[', ']'}, types.constructCollectionType(List.class, ListEntry.class));
+    }
 
     /**
      * @param body a whole JSON document, UTF-8

@@ -5,6 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -47,6 +50,9 @@ public final class JsonCursor {
 
     /** The offset of the last date-time read (racy: an offset is immutable, a miss only costs a lookup). */
     private static volatile ZoneOffset lastOffset = ZoneOffset.UTC;
+
+    /** The date of the last date-time read: those of a page are often one day's (racy as {@link #lastOffset}). */
+    private static volatile LocalDate lastDate = LocalDate.EPOCH;
 
     private final byte[] bytes;
     private final int end;
@@ -769,7 +775,13 @@ public final class JsonCursor {
         }
         ZoneOffset offset = offset(in, index, close);
         try {
-            OffsetDateTime value = OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+            LocalDate date = lastDate;
+            if (date.getDayOfMonth() != day || date.getMonthValue() != month || date.getYear() != year) {
+                date = LocalDate.of(year, month, day);
+                lastDate = date;
+            }
+            OffsetDateTime value =
+                    OffsetDateTime.of(LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos)), offset);
             pos = close + 1;
             return value;
         } catch (DateTimeException invalid) {

@@ -44,6 +44,7 @@ public final class AffinityJson {
         ObjectMapper mapper = newReflectiveObjectMapper();
         mapper.registerModule(ModelReaders.module());
         ModelReaders.warmUp(mapper);
+        ByteDecoder.warmUp();
         return mapper;
     }
 
