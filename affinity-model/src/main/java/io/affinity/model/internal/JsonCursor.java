@@ -42,6 +42,14 @@ public final class JsonCursor {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * Longer strings and names, in bytes, give up (Jackson's limits, in characters: 20,000,000 for a value, 50,000
+     * for a name; a character is at least one byte).
+     */
+    private static final int MAX_STRING = 1_000_000;
+
+    private static final int MAX_NAME = 10_000;
+
     /** Deeper objects and arrays than this give up (Jackson's own limit is 1000). */
     private static final int MAX_DEPTH = 200;
 
@@ -241,6 +249,9 @@ public final class JsonCursor {
                 throw BAIL; // an escaped name may be a known one: Jackson's to read
             }
             close = b < 0 ? utf8(close, null) : close + 1;
+        }
+        if (close - start > MAX_NAME) {
+            throw BAIL;
         }
         int index = names.find(in, start, close);
         pos = close + 1;
@@ -457,6 +468,9 @@ public final class JsonCursor {
         while (p < limit) {
             byte b = in[p];
             if (b == '"') {
+                if (p - start > MAX_STRING) {
+                    throw BAIL;
+                }
                 pos = p + 1;
                 return new String(in, start, p - start, StandardCharsets.ISO_8859_1);
             }
@@ -478,6 +492,9 @@ public final class JsonCursor {
         while (p < end) {
             int b = in[p];
             if (b == '"') {
+                if (p - start > MAX_STRING) {
+                    throw BAIL;
+                }
                 pos = p + 1;
                 return text.toString();
             }
@@ -581,11 +598,15 @@ public final class JsonCursor {
     }
 
     /** @return the index of the closing quote of a string whose content starts at {@code p}; checked, not decoded */
-    private int skipStringBody(int p) {
+    private int skipStringBody(int p, int limit) {
         byte[] in = bytes;
+        int start = p;
         while (p < end) {
             byte b = in[p];
             if (b == '"') {
+                if (p - start > limit) {
+                    throw BAIL;
+                }
                 return p;
             }
             if (b == '\\') {
@@ -628,7 +649,7 @@ public final class JsonCursor {
     public void skipValue() {
         byte b = bytes[pos];
         switch (b) {
-            case '"' -> pos = skipStringBody(pos + 1) + 1;
+            case '"' -> pos = skipStringBody(pos + 1, MAX_STRING) + 1;
             case '{' -> {
                 pos++;
                 enter();
@@ -639,7 +660,7 @@ public final class JsonCursor {
                         if (skipWhitespace() != '"') {
                             throw BAIL;
                         }
-                        pos = skipStringBody(pos + 1) + 1;
+                        pos = skipStringBody(pos + 1, MAX_NAME) + 1;
                         colon();
                         skipValue();
                         b = skipWhitespace();

@@ -258,6 +258,12 @@ class ByteDecodingTest {
                 "[1 2]")) {
             assertLeftToMapper(ENTRY.replace("{\"id\":16367,", "{\"zz\":" + malformed + ",\"id\":16367,"), listEntry);
         }
+        // beyond Jackson's limits of a name's length (50,000), or near them: the mapper's
+        String longName = "n".repeat(60_000);
+        assertLeftToMapper(ENTRY.replace("{\"id\":16367,", "{\"" + longName + "\":1,\"id\":16367,"), listEntry);
+        assertLeftToMapper(
+                ENTRY.replace("{\"id\":16367,", "{\"zz\":{\"" + longName + "\":1},\"id\":16367,"), listEntry);
+        assertLeftToMapper(ENTRY.replace("\"John\"", "\"" + "j".repeat(1_000_001) + "\""), listEntry);
         String deep = "[".repeat(300) + "]".repeat(300);
         assertLeftToMapper(ENTRY.replace("{\"id\":16367,", "{\"zz\":" + deep + ",\"id\":16367,"), listEntry);
     }
