@@ -121,11 +121,6 @@ public final class JsonCursor {
         }
     }
 
-    /** @return never: gives up */
-    public static Bail bail() {
-        throw BAIL;
-    }
-
     /** @return never: gives up on a value the fast path does not read (the type is left to Jackson) */
     public <V> V unsupported() {
         throw BAIL;
