@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -59,7 +60,7 @@ class ModelReadersTest {
      * The types whose values the fast path leaves to Jackson: they hold a field value's data, a quota, a number, a
      * URI or a map (the byte readers give up on those properties).
      */
-    private static final java.util.Set<String> LEFT_TO_JACKSON = java.util.Set.of(
+    private static final Set<String> LEFT_TO_JACKSON = Set.of(
             "FieldValue",
             "FieldValueChange",
             "RateLimit",
@@ -148,6 +149,8 @@ class ModelReadersTest {
         }
         try {
             assertEquals(expected, generated.readValue(json, type), json);
+            assertEquals(
+                    expected, AffinityJson.readValue(generated, json.getBytes(StandardCharsets.UTF_8), type), json);
         } catch (Exception unexpected) {
             throw new AssertionError("only the generated reader fails on " + json, unexpected);
         }
