@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,7 +12,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import io.affinity.model.internal.ByteDecoder;
 import io.affinity.model.internal.ModelReaders;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -41,7 +44,30 @@ public final class AffinityJson {
         ObjectMapper mapper = newReflectiveObjectMapper();
         mapper.registerModule(ModelReaders.module());
         ModelReaders.warmUp(mapper);
+        ByteDecoder.warmUp();
         return mapper;
+    }
+
+    /**
+     * Decodes a whole response body as {@code mapper.readValue(body, type)} does, faster: a model type (or a list
+     * of one) is first read straight from the bytes, and any body that fast path does not expect (another shape, a
+     * wrong type, malformed JSON) is decoded by the mapper, so the value, every coercion and every error (class,
+     * message, path) are the mapper's.
+     *
+     * @param mapper a mapper from {@link #newObjectMapper()}, unchanged: its decoding is the one the fast path gives
+     * @param body the whole body, JSON in UTF-8
+     * @param type the type to decode
+     * @param <T> the type decoded
+     * @return the value decoded; null for a JSON {@code null}
+     * @throws IOException when the mapper cannot decode the body
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T readValue(ObjectMapper mapper, byte[] body, JavaType type) throws IOException {
+        Object value = ByteDecoder.tryRead(body, type);
+        if (value != ByteDecoder.UNHANDLED) {
+            return (T) value;
+        }
+        return mapper.readValue(body, type);
     }
 
     /**

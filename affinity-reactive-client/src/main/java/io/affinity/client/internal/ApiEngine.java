@@ -12,6 +12,7 @@ import io.affinity.client.paging.PagedFlux;
 import io.affinity.client.ratelimit.RateLimitFeedback;
 import io.affinity.client.ratelimit.RateLimitSnapshot;
 import io.affinity.client.ratelimit.RateLimiter;
+import io.affinity.model.json.AffinityJson;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
@@ -341,7 +342,7 @@ public final class ApiEngine implements AutoCloseable {
             return Mono.empty();
         }
         try {
-            T value = mapper.readValue(response.body(), type.javaType());
+            T value = AffinityJson.readValue(mapper, response.body(), type.javaType());
             return Mono.justOrEmpty(value);
         } catch (IOException e) {
             return Mono.error(errors.undecodable(request, response, e));
