@@ -61,6 +61,8 @@ public final class ApiEngine implements AutoCloseable {
     private final Clock clock;
     private final Duration callTimeout;
     private final Duration attemptTimeout;
+    private final long callTimeoutNanos;
+    private final long attemptTimeoutNanos;
     private final int maxEmptyPages;
     private final Scheduler scheduler;
     private final ConnectionProvider ownedProvider;
@@ -70,6 +72,8 @@ public final class ApiEngine implements AutoCloseable {
         this.mapper = settings.objectMapper();
         this.callTimeout = settings.callTimeout();
         this.attemptTimeout = settings.attemptTimeout();
+        this.callTimeoutNanos = callTimeout == null ? 0 : nanos(callTimeout);
+        this.attemptTimeoutNanos = nanos(attemptTimeout);
         this.maxEmptyPages = settings.maxEmptyPages();
         this.scheduler = settings.scheduler();
         this.ownedProvider = ownedProvider;
@@ -232,21 +236,18 @@ public final class ApiEngine implements AutoCloseable {
                                     if (callTimeout == null) {
                                         return result;
                                     }
-                                    return result.timeout(
-                                            callTimeout,
-                                            Mono.error(() -> {
-                                                progress.stop(); // a request not yet being written never will be: "not
-                                                // sent" stays true
-                                                return new TransportException(
-                                                        request.method().name(),
-                                                        request.path(),
-                                                        TransportException.Kind.TIMEOUT,
-                                                        progress.written(),
-                                                        new TimeoutException(
-                                                                "the call did not complete within the call timeout of "
-                                                                        + callTimeout));
-                                            }),
-                                            scheduler);
+                                    return Deadline.of(result, callTimeoutNanos, scheduler, () -> {
+                                        progress.stop(); // a request not yet being written never will be: "not sent"
+                                        // stays true
+                                        return new TransportException(
+                                                request.method().name(),
+                                                request.path(),
+                                                TransportException.Kind.TIMEOUT,
+                                                progress.written(),
+                                                new TimeoutException(
+                                                        "the call did not complete within the call timeout of "
+                                                                + callTimeout));
+                                    });
                                 })
                                 .flux())
                 .singleOrEmpty();
@@ -293,33 +294,36 @@ public final class ApiEngine implements AutoCloseable {
         return callPath.attempt(request, observed, progress, (permit, attemptOf) -> {
                     long start = System.nanoTime();
                     int attempt = attemptOf.attempt();
-                    return transport
-                            .exchange(call, progress)
-                            .timeout(attemptTimeout, scheduler)
-                            .onErrorMap(
-                                    TimeoutException.class,
-                                    timeout -> new TransportException(
-                                            method,
-                                            request.path(),
-                                            TransportException.Kind.TIMEOUT,
-                                            progress.abandonCurrent(),
-                                            new TimeoutException("no complete response within the attempt timeout of "
-                                                    + attemptTimeout)))
-                            .doOnError(failure -> LOG.debug(
-                                    "{} {} failed (attempt {}, {} ms): {}",
+                    Mono<RawResponse> exchange = Deadline.of(
+                            transport.exchange(call, progress),
+                            attemptTimeoutNanos,
+                            scheduler,
+                            () -> new TransportException(
                                     method,
                                     request.path(),
-                                    attempt,
-                                    elapsedMillis(start),
-                                    failure.getMessage()))
-                            .flatMap(response -> {
-                                LOG.debug(
-                                        "{} {} -> {} (attempt {}, {} ms)",
-                                        method,
-                                        request.path(),
-                                        response.status(),
-                                        attempt,
-                                        elapsedMillis(start));
+                                    TransportException.Kind.TIMEOUT,
+                                    progress.abandonCurrent(),
+                                    new TimeoutException(
+                                            "no complete response within the attempt timeout of " + attemptTimeout)));
+                    if (LOG.isDebugEnabled()) {
+                        exchange = exchange.doOnError(failure -> LOG.debug(
+                                "{} {} failed (attempt {}, {} ms): {}",
+                                method,
+                                request.path(),
+                                attempt,
+                                elapsedMillis(start),
+                                failure.getMessage()));
+                    }
+                    return exchange.flatMap(response -> {
+                                if (LOG.isDebugEnabled()) {
+                                    LOG.debug(
+                                            "{} {} -> {} (attempt {}, {} ms)",
+                                            method,
+                                            request.path(),
+                                            response.status(),
+                                            attempt,
+                                            elapsedMillis(start));
+                                }
                                 attemptOf.responded(response.status());
                                 RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
                                 permit.release(feedback);
@@ -330,6 +334,14 @@ public final class ApiEngine implements AutoCloseable {
                             .flux();
                 })
                 .singleOrEmpty();
+    }
+
+    private static long nanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static long elapsedMillis(long startNanos) {
