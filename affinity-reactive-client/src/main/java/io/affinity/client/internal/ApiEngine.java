@@ -264,7 +264,7 @@ public final class ApiEngine implements AutoCloseable {
             return Mono.error(new IllegalArgumentException(
                     "the request body cannot be written as JSON: " + e.getOriginalMessage(), e));
         }
-        return Mono.defer(() -> attempt(prepared, progress, observed)).retryWhen(retryPolicy.retriesOf(request));
+        return retryPolicy.retrying(Mono.defer(() -> attempt(prepared, progress, observed)), request);
     }
 
     private PreparedCall prepare(ApiRequest request) throws JsonProcessingException {
