@@ -226,31 +226,24 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     private <T> Mono<T> execute(ApiRequest request, ResponseType<T> type) {
-        return callPath.observed(
-                        request,
-                        observed -> Mono.defer(() -> {
-                                    CallProgress progress = new CallProgress();
-                                    Mono<T> result = call(request, progress, observed)
-                                            .doOnCancel(progress::stop)
-                                            .flatMap(response -> decode(request, response, type));
-                                    if (callTimeout == null) {
-                                        return result;
-                                    }
-                                    return Deadline.of(result, callTimeoutNanos, scheduler, () -> {
-                                        progress.stop(); // a request not yet being written never will be: "not sent"
-                                        // stays true
-                                        return new TransportException(
-                                                request.method().name(),
-                                                request.path(),
-                                                TransportException.Kind.TIMEOUT,
-                                                progress.written(),
-                                                new TimeoutException(
-                                                        "the call did not complete within the call timeout of "
-                                                                + callTimeout));
-                                    });
-                                })
-                                .flux())
-                .singleOrEmpty();
+        return callPath.observedMono(request, observed -> {
+            CallProgress progress = new CallProgress();
+            Mono<T> result = call(request, progress, observed)
+                    .doOnCancel(progress::stop)
+                    .flatMap(response -> decode(request, response, type));
+            if (callTimeout == null) {
+                return result;
+            }
+            return Deadline.of(result, callTimeoutNanos, scheduler, () -> {
+                progress.stop(); // a request not yet being written never will be: "not sent" stays true
+                return new TransportException(
+                        request.method().name(),
+                        request.path(),
+                        TransportException.Kind.TIMEOUT,
+                        progress.written(),
+                        new TimeoutException("the call did not complete within the call timeout of " + callTimeout));
+            });
+        });
     }
 
     private Mono<RawResponse> call(ApiRequest request, CallProgress progress, CallPath.Observed observed) {
@@ -291,49 +284,47 @@ public final class ApiEngine implements AutoCloseable {
     private Mono<RawResponse> attempt(PreparedCall call, CallProgress progress, CallPath.Observed observed) {
         ApiRequest request = call.request();
         String method = request.method().name();
-        return callPath.attempt(request, observed, progress, (permit, attemptOf) -> {
-                    long start = System.nanoTime();
-                    int attempt = attemptOf.attempt();
-                    Mono<RawResponse> exchange = Deadline.of(
-                            transport.exchange(call, progress),
-                            attemptTimeoutNanos,
-                            scheduler,
-                            () -> new TransportException(
-                                    method,
-                                    request.path(),
-                                    TransportException.Kind.TIMEOUT,
-                                    progress.abandonCurrent(),
-                                    new TimeoutException(
-                                            "no complete response within the attempt timeout of " + attemptTimeout)));
-                    if (LOG.isDebugEnabled()) {
-                        exchange = exchange.doOnError(failure -> LOG.debug(
-                                "{} {} failed (attempt {}, {} ms): {}",
-                                method,
-                                request.path(),
-                                attempt,
-                                elapsedMillis(start),
-                                failure.getMessage()));
-                    }
-                    return exchange.flatMap(response -> {
-                                if (LOG.isDebugEnabled()) {
-                                    LOG.debug(
-                                            "{} {} -> {} (attempt {}, {} ms)",
-                                            method,
-                                            request.path(),
-                                            response.status(),
-                                            attempt,
-                                            elapsedMillis(start));
-                                }
-                                attemptOf.responded(response.status());
-                                RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
-                                permit.release(feedback);
-                                return response.isSuccess()
-                                        ? Mono.just(response)
-                                        : Mono.error(errors.forStatus(request, response, feedback));
-                            })
-                            .flux();
-                })
-                .singleOrEmpty();
+        return callPath.attemptMono(request, observed, progress, (permit, attemptOf) -> {
+            long start = System.nanoTime();
+            int attempt = attemptOf.attempt();
+            Mono<RawResponse> exchange = Deadline.of(
+                    transport.exchange(call, progress),
+                    attemptTimeoutNanos,
+                    scheduler,
+                    () -> new TransportException(
+                            method,
+                            request.path(),
+                            TransportException.Kind.TIMEOUT,
+                            progress.abandonCurrent(),
+                            new TimeoutException(
+                                    "no complete response within the attempt timeout of " + attemptTimeout)));
+            if (LOG.isDebugEnabled()) {
+                exchange = exchange.doOnError(failure -> LOG.debug(
+                        "{} {} failed (attempt {}, {} ms): {}",
+                        method,
+                        request.path(),
+                        attempt,
+                        elapsedMillis(start),
+                        failure.getMessage()));
+            }
+            return exchange.flatMap(response -> {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(
+                            "{} {} -> {} (attempt {}, {} ms)",
+                            method,
+                            request.path(),
+                            response.status(),
+                            attempt,
+                            elapsedMillis(start));
+                }
+                attemptOf.responded(response.status());
+                RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
+                permit.release(feedback);
+                return response.isSuccess()
+                        ? Mono.just(response)
+                        : Mono.error(errors.forStatus(request, response, feedback));
+            });
+        });
     }
 
     private static long nanos(Duration duration) {
