@@ -62,6 +62,8 @@ public final class ApiEngine implements AutoCloseable {
     private final Clock clock;
     private final Duration callTimeout;
     private final Duration attemptTimeout;
+    private final long callTimeoutNanos;
+    private final long attemptTimeoutNanos;
     private final int maxEmptyPages;
     private final Scheduler scheduler;
     private final ConnectionProvider ownedProvider;
@@ -71,6 +73,8 @@ public final class ApiEngine implements AutoCloseable {
         this.mapper = settings.objectMapper();
         this.callTimeout = settings.callTimeout();
         this.attemptTimeout = settings.attemptTimeout();
+        this.callTimeoutNanos = callTimeout == null ? 0 : nanos(callTimeout);
+        this.attemptTimeoutNanos = nanos(attemptTimeout);
         this.maxEmptyPages = settings.maxEmptyPages();
         this.scheduler = settings.scheduler();
         this.ownedProvider = ownedProvider;
@@ -223,34 +227,24 @@ public final class ApiEngine implements AutoCloseable {
     }
 
     private <T> Mono<T> execute(ApiRequest request, ResponseType<T> type) {
-        return callPath.observed(
-                        request,
-                        observed -> Mono.defer(() -> {
-                                    CallProgress progress = new CallProgress();
-                                    Mono<T> result = call(request, progress, observed)
-                                            .doOnCancel(progress::stop)
-                                            .flatMap(response -> decode(request, response, type));
-                                    if (callTimeout == null) {
-                                        return result;
-                                    }
-                                    return result.timeout(
-                                            callTimeout,
-                                            Mono.error(() -> {
-                                                progress.stop(); // a request not yet being written never will be: "not
-                                                // sent" stays true
-                                                return new TransportException(
-                                                        request.method().name(),
-                                                        request.path(),
-                                                        TransportException.Kind.TIMEOUT,
-                                                        progress.written(),
-                                                        new TimeoutException(
-                                                                "the call did not complete within the call timeout of "
-                                                                        + callTimeout));
-                                            }),
-                                            scheduler);
-                                })
-                                .flux())
-                .singleOrEmpty();
+        return callPath.observedMono(request, observed -> {
+            CallProgress progress = new CallProgress();
+            Mono<T> result = call(request, progress, observed)
+                    .doOnCancel(progress::stop)
+                    .flatMap(response -> decode(request, response, type));
+            if (callTimeout == null) {
+                return result;
+            }
+            return Deadline.of(result, callTimeoutNanos, scheduler, () -> {
+                progress.stop(); // a request not yet being written never will be: "not sent" stays true
+                return new TransportException(
+                        request.method().name(),
+                        request.path(),
+                        TransportException.Kind.TIMEOUT,
+                        progress.written(),
+                        new TimeoutException("the call did not complete within the call timeout of " + callTimeout));
+            });
+        });
     }
 
     private Mono<RawResponse> call(ApiRequest request, CallProgress progress, CallPath.Observed observed) {
@@ -264,7 +258,7 @@ public final class ApiEngine implements AutoCloseable {
             return Mono.error(new IllegalArgumentException(
                     "the request body cannot be written as JSON: " + e.getOriginalMessage(), e));
         }
-        return Mono.defer(() -> attempt(prepared, progress, observed)).retryWhen(retryPolicy.retriesOf(request));
+        return retryPolicy.retrying(Mono.defer(() -> attempt(prepared, progress, observed)), request);
     }
 
     private PreparedCall prepare(ApiRequest request) throws JsonProcessingException {
@@ -291,46 +285,55 @@ public final class ApiEngine implements AutoCloseable {
     private Mono<RawResponse> attempt(PreparedCall call, CallProgress progress, CallPath.Observed observed) {
         ApiRequest request = call.request();
         String method = request.method().name();
-        return callPath.attempt(request, observed, progress, (permit, attemptOf) -> {
-                    long start = System.nanoTime();
-                    int attempt = attemptOf.attempt();
-                    return transport
-                            .exchange(call, progress)
-                            .timeout(attemptTimeout, scheduler)
-                            .onErrorMap(
-                                    TimeoutException.class,
-                                    timeout -> new TransportException(
-                                            method,
-                                            request.path(),
-                                            TransportException.Kind.TIMEOUT,
-                                            progress.abandonCurrent(),
-                                            new TimeoutException("no complete response within the attempt timeout of "
-                                                    + attemptTimeout)))
-                            .doOnError(failure -> LOG.debug(
-                                    "{} {} failed (attempt {}, {} ms): {}",
-                                    method,
-                                    request.path(),
-                                    attempt,
-                                    elapsedMillis(start),
-                                    failure.getMessage()))
-                            .flatMap(response -> {
-                                LOG.debug(
-                                        "{} {} -> {} (attempt {}, {} ms)",
-                                        method,
-                                        request.path(),
-                                        response.status(),
-                                        attempt,
-                                        elapsedMillis(start));
-                                attemptOf.responded(response.status());
-                                RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
-                                permit.release(feedback);
-                                return response.isSuccess()
-                                        ? Mono.just(response)
-                                        : Mono.error(errors.forStatus(request, response, feedback));
-                            })
-                            .flux();
-                })
-                .singleOrEmpty();
+        return callPath.attemptMono(request, observed, progress, (permit, attemptOf) -> {
+            long start = System.nanoTime();
+            int attempt = attemptOf.attempt();
+            Mono<RawResponse> exchange = Deadline.of(
+                    transport.exchange(call, progress),
+                    attemptTimeoutNanos,
+                    scheduler,
+                    () -> new TransportException(
+                            method,
+                            request.path(),
+                            TransportException.Kind.TIMEOUT,
+                            progress.abandonCurrent(),
+                            new TimeoutException(
+                                    "no complete response within the attempt timeout of " + attemptTimeout)));
+            if (LOG.isDebugEnabled()) {
+                exchange = exchange.doOnError(failure -> LOG.debug(
+                        "{} {} failed (attempt {}, {} ms): {}",
+                        method,
+                        request.path(),
+                        attempt,
+                        elapsedMillis(start),
+                        failure.getMessage()));
+            }
+            return exchange.flatMap(response -> {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(
+                            "{} {} -> {} (attempt {}, {} ms)",
+                            method,
+                            request.path(),
+                            response.status(),
+                            attempt,
+                            elapsedMillis(start));
+                }
+                attemptOf.responded(response.status());
+                RateLimitFeedback feedback = RateLimitHeaders.feedback(response, clock);
+                permit.release(feedback);
+                return response.isSuccess()
+                        ? Mono.just(response)
+                        : Mono.error(errors.forStatus(request, response, feedback));
+            });
+        });
+    }
+
+    private static long nanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static long elapsedMillis(long startNanos) {

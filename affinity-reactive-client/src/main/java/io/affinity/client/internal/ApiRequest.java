@@ -320,17 +320,20 @@ public final class ApiRequest {
                 while (matcher.find()) {
                     String name = matcher.group(1);
                     String value = pathParams.get(name);
-                    Args.check(value != null, "path variable " + name, "has no value in " + pathTemplate);
+                    if (value == null) {
+                        throw new IllegalArgumentException(
+                                "path variable " + name + " has no value in " + pathTemplate);
+                    }
                     matcher.appendReplacement(filled, Matcher.quoteReplacement(PercentEncoding.encode(value)));
                     used++;
                 }
                 matcher.appendTail(filled);
                 path = filled.toString();
             }
-            Args.check(
-                    used == pathParams.size(),
-                    "pathParams " + pathParams.keySet(),
-                    "name variables missing from " + pathTemplate);
+            if (used != pathParams.size()) { // the message is built only when it is thrown
+                throw new IllegalArgumentException(
+                        "pathParams " + pathParams.keySet() + " name variables missing from " + pathTemplate);
+            }
             Args.check(
                     multipartParts == null || (jsonBody == null && formFields == null),
                     "body",

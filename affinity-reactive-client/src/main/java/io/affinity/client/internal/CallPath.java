@@ -80,31 +80,75 @@ final class CallPath {
             Observed observed,
             CallProgress progress,
             BiFunction<OncePermit, Observed, Flux<R>> exchange) {
-        return Flux.defer(() -> {
-            observed.attemptStarting();
-            long askedAt = ticker.read();
-            AtomicBoolean waiting = new AtomicBoolean(true);
-            queued.incrementAndGet();
-            Runnable dequeue = () -> {
-                if (waiting.compareAndSet(true, false)) {
-                    queued.decrementAndGet();
-                }
-            };
-            Mono<OncePermit> permit = limiter.acquire(request.method().name(), request.path())
-                    .doOnNext(acquired -> {
-                        dequeue.run();
-                        observed.rateLimitWaited(Duration.ofNanos(Math.max(0, ticker.read() - askedAt)));
-                    })
-                    .doFinally(signal -> dequeue.run())
-                    .map(OncePermit::new);
-            return Flux.usingWhen(
-                            permit,
-                            held -> progress.stopped() ? Flux.<R>empty() : exchange.apply(held, observed),
-                            held -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.none())),
-                            (held, failure) -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.none())),
-                            held -> Mono.fromRunnable(() -> held.release(RateLimitFeedback.cancelled())))
-                    .doOnError(observed::attemptFailed);
+        return Flux.defer(() -> Flux.usingWhen(
+                        permit(request, observed),
+                        held -> progress.stopped() ? Flux.<R>empty() : exchange.apply(held, observed),
+                        CallPath::completed,
+                        CallPath::failed,
+                        CallPath::cancelled)
+                .doOnError(observed::attemptFailed));
+    }
+
+    /**
+     * A call of one response, observed from subscription to its end: {@link #observed} for a {@link Mono}, without
+     * converting it to a {@link Flux} and back. The call ends for the observation when its value (or its empty
+     * completion) is handed out.
+     */
+    <R> Mono<R> observedMono(ApiRequest request, Function<Observed, Mono<R>> call) {
+        return Mono.defer(() -> {
+            Observed observed = new Observed(new AffinityCall(request.method().name(), request.pathTemplate()));
+            return call.apply(observed)
+                    .doOnSuccess(value -> observed.finish(null, false))
+                    .doOnError(failure -> observed.finish(failure, false))
+                    .doOnCancel(() -> observed.finish(null, true));
         });
+    }
+
+    /** One attempt of a call of one response: {@link #attempt} for a {@link Mono}. */
+    <R> Mono<R> attemptMono(
+            ApiRequest request,
+            Observed observed,
+            CallProgress progress,
+            BiFunction<OncePermit, Observed, Mono<R>> exchange) {
+        return Mono.defer(() -> Mono.usingWhen(
+                        permit(request, observed),
+                        held -> progress.stopped() ? Mono.<R>empty() : exchange.apply(held, observed),
+                        CallPath::completed,
+                        CallPath::failed,
+                        CallPath::cancelled)
+                .doOnError(observed::attemptFailed));
+    }
+
+    /** Asks for a permit, counted as queued until it comes or the wait ends; the wait is reported. */
+    private Mono<OncePermit> permit(ApiRequest request, Observed observed) {
+        observed.attemptStarting();
+        long askedAt = ticker.read();
+        AtomicBoolean waiting = new AtomicBoolean(true);
+        queued.incrementAndGet();
+        Runnable dequeue = () -> {
+            if (waiting.compareAndSet(true, false)) {
+                queued.decrementAndGet();
+            }
+        };
+        return limiter.acquire(request.method().name(), request.path())
+                .doOnNext(acquired -> {
+                    dequeue.run();
+                    observed.rateLimitWaited(Duration.ofNanos(Math.max(0, ticker.read() - askedAt)));
+                })
+                .doFinally(signal -> dequeue.run())
+                .map(OncePermit::new);
+    }
+
+    private static Mono<Void> completed(OncePermit held) {
+        return Mono.fromRunnable(() -> held.release(RateLimitFeedback.none()));
+    }
+
+    private static Mono<Void> failed(OncePermit held, Throwable failure) {
+        return Mono.fromRunnable(() -> held.release(RateLimitFeedback.none()));
+    }
+
+    private static Mono<Void> cancelled(OncePermit held) {
+        return Mono.fromRunnable(() -> held.release(RateLimitFeedback.cancelled()));
     }
 
     /** The observation of one call, shared by its attempts. */

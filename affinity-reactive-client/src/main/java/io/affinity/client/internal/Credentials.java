@@ -41,7 +41,8 @@ public final class Credentials {
         return new Credentials(apiKey, true);
     }
 
-    String authorizationHeader() {
+    /** @return the {@code Authorization} header value (never shown: see {@link #toString()}) */
+    String authorization() {
         return authorization;
     }
 

@@ -9,6 +9,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.TimeoutException;
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -20,6 +23,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * Sends one attempt over Reactor Netty and reads the whole response, up to the size limit. Every body is
@@ -29,6 +34,8 @@ import reactor.netty.http.client.PrematureCloseException;
 final class HttpTransport {
 
     private final HttpClient client;
+    private final HttpClient api;
+    private final Map<HttpMethod, HttpClient.ResponseReceiver<?>> apiSenders;
     private final String baseUrl;
     private final long maxResponseSize;
     private final Credentials credentials;
@@ -36,6 +43,13 @@ final class HttpTransport {
 
     HttpTransport(HttpClient client, String baseUrl, long maxResponseSize, Credentials credentials) {
         this.client = client;
+        // API calls send the key configured once, encoded once; downloads add it per request, to the API only
+        this.api = client.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, credentials.authorization()));
+        Map<HttpMethod, HttpClient.ResponseReceiver<?>> senders = new HashMap<>();
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)) {
+            senders.put(method, api.request(method).send(HttpTransport::send));
+        }
+        this.apiSenders = Map.copyOf(senders);
         this.baseUrl = baseUrl;
         this.apiOrigin = URI.create(baseUrl);
         this.maxResponseSize = maxResponseSize;
@@ -53,29 +67,41 @@ final class HttpTransport {
     Mono<RawResponse> exchange(PreparedCall call, CallProgress progress) {
         return Mono.defer(() -> {
             CallProgress.Request sending = progress.newRequest();
-            return client.request(call.request().method())
+            return apiSender(call.request().method())
                     .uri(baseUrl + call.pathAndQuery())
-                    .send((request, outbound) -> {
-                        if (!sending.startWriting()) {
-                            return Mono.error(new CancelledBeforeSending());
-                        }
-                        request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorizationHeader());
-                        if (call.multipart() != null) {
-                            return sendMultipart(call.multipart(), request, outbound);
-                        }
-                        if (call.body() == null) {
-                            return outbound;
-                        }
-                        request.header(HttpHeaderNames.CONTENT_TYPE, call.contentType());
-                        request.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(call.body().length));
-                        return outbound.sendByteArray(Mono.just(call.body()));
-                    })
                     .responseConnection((response, connection) -> read(call, response, connection))
                     .single()
                     .onErrorMap(
                             HttpTransport::isWireFailure,
-                            failure -> transportFailure(call, failure, sending.mayHaveBeenSent()));
+                            failure -> transportFailure(call, failure, sending.mayHaveBeenSent()))
+                    .contextWrite(Context.of(PreparedCall.class, call, CallProgress.Request.class, sending));
         });
+    }
+
+    private HttpClient.ResponseReceiver<?> apiSender(HttpMethod method) {
+        HttpClient.ResponseReceiver<?> sender = apiSenders.get(method);
+        return sender != null ? sender : api.request(method).send(HttpTransport::send);
+    }
+
+    /**
+     * Writes the request of an API call, whose {@link PreparedCall} and {@link CallProgress.Request} the exchange
+     * put in the subscriber context, so that one send function configured once serves every call.
+     */
+    private static Publisher<Void> send(HttpClientRequest request, NettyOutbound outbound) {
+        ContextView context = request.currentContextView();
+        if (!context.get(CallProgress.Request.class).startWriting()) {
+            return Mono.error(new CancelledBeforeSending());
+        }
+        PreparedCall call = context.get(PreparedCall.class);
+        if (call.multipart() != null) {
+            return sendMultipart(call.multipart(), request, outbound);
+        }
+        if (call.body() == null) {
+            return outbound;
+        }
+        request.header(HttpHeaderNames.CONTENT_TYPE, call.contentType());
+        request.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(call.body().length));
+        return outbound.sendByteArray(Mono.just(call.body()));
     }
 
     private static boolean isWireFailure(Throwable failure) {
@@ -115,7 +141,7 @@ final class HttpTransport {
                         }
                         request.header(HttpHeaderNames.ACCEPT, "*/*");
                         if (toApi) {
-                            request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorizationHeader());
+                            request.header(HttpHeaderNames.AUTHORIZATION, credentials.authorization());
                         }
                         return outbound;
                     })

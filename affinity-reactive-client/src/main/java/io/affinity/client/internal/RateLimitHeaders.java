@@ -22,6 +22,9 @@ final class RateLimitHeaders {
      */
     static final Duration MAX_WAIT = Duration.ofDays(31);
 
+    /** What {@link #number} answers for a missing or unreadable value. */
+    private static final long ABSENT = Long.MIN_VALUE;
+
     private RateLimitHeaders() {}
 
     static RateLimitFeedback feedback(RawResponse response, Clock clock) {
@@ -43,17 +46,20 @@ final class RateLimitHeaders {
     private static final WindowHeaders ORG = new WindowHeaders("Org");
 
     private static Quota quota(HttpHeaders headers, WindowHeaders window, Instant now) {
-        Long limit = count(headers.get(window.limit()));
-        Long remaining = count(headers.get(window.remaining()));
-        Long reset = number(headers.get(window.reset()));
-        if (limit == null || remaining == null || reset == null) {
+        long limit = count(headers.get(window.limit()));
+        if (limit == ABSENT) {
+            return null;
+        }
+        long remaining = count(headers.get(window.remaining()));
+        long reset = number(headers.get(window.reset()));
+        if (remaining == ABSENT || reset == ABSENT) {
             return null;
         }
         return new Quota(limit, Math.max(0, remaining), seconds(reset), now);
     }
 
-    /** A window's count: a number, or {@code unlimited} on plans without a cap. */
-    private static Long count(String value) {
+    /** A window's count: a number, or {@code unlimited} on plans without a cap; {@link #ABSENT} when neither. */
+    private static long count(String value) {
         if (value != null && value.trim().equalsIgnoreCase(UNLIMITED)) {
             return Quota.UNLIMITED;
         }
@@ -68,8 +74,8 @@ final class RateLimitHeaders {
         if (value == null || value.isBlank()) {
             return null;
         }
-        Long seconds = number(value);
-        if (seconds != null) {
+        long seconds = number(value);
+        if (seconds != ABSENT) {
             return seconds < 0 ? null : seconds(seconds);
         }
         try {
@@ -91,14 +97,16 @@ final class RateLimitHeaders {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static Long number(String value) {
+    /** @return the number, or {@link #ABSENT} when there is none or it is unreadable: no boxing on this path */
+    private static long number(String value) {
         if (value == null) {
-            return null;
+            return ABSENT;
         }
         try {
-            return Long.parseLong(value.trim());
+            long number = Long.parseLong(value.trim());
+            return number == ABSENT ? ABSENT + 1 : number;
         } catch (NumberFormatException unreadable) {
-            return null;
+            return ABSENT;
         }
     }
 }

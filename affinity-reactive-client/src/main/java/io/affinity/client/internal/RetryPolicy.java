@@ -47,10 +47,6 @@ final class RetryPolicy {
         this.scheduler = scheduler;
     }
 
-    Retry retriesOf(ApiRequest request) {
-        return retriesOf(request, () -> true);
-    }
-
     /**
      * @param request    the request
      * @param repeatable asked after each failure: {@code false} makes the failure final (for example once a
@@ -60,22 +56,45 @@ final class RetryPolicy {
      */
     Retry retriesOf(ApiRequest request, BooleanSupplier repeatable) {
         return Retry.from(failures -> failures.concatMap(signal -> {
-            long attempts = signal.totalRetries() + 1;
-            Duration delay = request.isReplayable() && repeatable.getAsBoolean()
-                    ? delayBeforeRetry(request.method(), signal.failure(), attempts)
-                    : null;
-            if (delay == null) {
-                return Mono.error(signal.failure());
-            }
+            Duration delay =
+                    repeatable.getAsBoolean() ? retryDelay(request, signal.failure(), signal.totalRetries() + 1) : null;
+            return delay == null ? Mono.error(signal.failure()) : Mono.delay(delay, scheduler);
+        }));
+    }
+
+    /**
+     * @param attempt one attempt of the request, subscribed to once per attempt
+     * @param request the request
+     * @return the attempts until one succeeds or a failure is final, by {@link #retryDelay the rules}
+     */
+    <T> Mono<T> retrying(Mono<T> attempt, ApiRequest request) {
+        return new Retrying<>(attempt, request, this);
+    }
+
+    /** @return the scheduler whose timer delays the retries */
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * @param request      the request
+     * @param failure      how its last attempt failed
+     * @param attemptsMade the attempts made so far
+     * @return the wait before the next attempt, or {@code null} when the failure is final (also when the request
+     *         is no longer {@link ApiRequest#isReplayable() replayable})
+     */
+    Duration retryDelay(ApiRequest request, Throwable failure, long attemptsMade) {
+        Duration delay = request.isReplayable() ? delayBeforeRetry(request.method(), failure, attemptsMade) : null;
+        if (delay != null && LOG.isDebugEnabled()) {
             LOG.debug(
                     "{} {} retry in {} ms after attempt {}: {}",
                     request.method(),
                     request.path(),
                     delay.toMillis(),
-                    attempts,
-                    signal.failure().getMessage());
-            return Mono.delay(delay, scheduler);
-        }));
+                    attemptsMade,
+                    failure.getMessage());
+        }
+        return delay;
     }
 
     /** @return the wait before the next attempt, or {@code null} when the failure is final */

@@ -111,22 +111,24 @@ class MultipartBodyTest {
                 new TransportException("POST", "/entity-files", TransportException.Kind.CONNECT, false, null);
 
         AtomicInteger attempts = new AtomicInteger();
-        StepVerifier.create(Mono.defer(() -> {
+        StepVerifier.create(policy.retrying(
+                        Mono.defer(() -> {
                             attempts.incrementAndGet();
                             return Mono.error(notSent);
-                        })
-                        .retryWhen(policy.retriesOf(request)))
+                        }),
+                        request))
                 .expectErrorMatches(notSent::equals)
                 .verify(TIMEOUT);
         assertEquals(3, attempts.get(), "nothing was sent: the stream is still unread");
 
         stream.open().doOnNext(ByteBuf::release).blockLast(TIMEOUT);
         attempts.set(0);
-        StepVerifier.create(Mono.defer(() -> {
+        StepVerifier.create(policy.retrying(
+                        Mono.defer(() -> {
                             attempts.incrementAndGet();
                             return Mono.error(notSent);
-                        })
-                        .retryWhen(policy.retriesOf(request)))
+                        }),
+                        request))
                 .expectErrorMatches(notSent::equals)
                 .verify(TIMEOUT);
         assertEquals(1, attempts.get(), "a read stream cannot be sent again");
