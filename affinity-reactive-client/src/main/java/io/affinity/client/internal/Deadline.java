@@ -74,6 +74,12 @@ final class Deadline<T> extends Mono<T> {
         private final Deadline<T> parent;
         private Subscription upstream;
         private volatile int state;
+        /**
+         * Set before the deadline's callback runs and before a downstream cancel: an error the source signals from
+         * then on is the consequence of that stop (an exchange ended before its request was written), not news.
+         */
+        private volatile boolean stopping;
+
         private volatile Disposable timer;
 
         DeadlineSubscriber(CoreSubscriber<? super T> actual, Deadline<T> parent) {
@@ -125,7 +131,7 @@ final class Deadline<T> extends Mono<T> {
         public void onError(Throwable failure) {
             if (finish()) {
                 actual.onError(failure);
-            } else {
+            } else if (!stopping) {
                 Operators.onErrorDropped(failure, actual.currentContext());
             }
         }
@@ -153,6 +159,7 @@ final class Deadline<T> extends Mono<T> {
             if (!STATE.compareAndSet(this, WAITING, DONE)) {
                 return;
             }
+            stopping = true;
             Throwable failure;
             try {
                 failure = parent.expired.get();
@@ -170,9 +177,12 @@ final class Deadline<T> extends Mono<T> {
 
         @Override
         public void cancel() {
-            STATE.set(this, DONE);
+            stopping = true;
+            int previous = STATE.getAndSet(this, DONE);
             stopTimer();
-            upstream.cancel();
+            if (previous != DONE) {
+                upstream.cancel(); // not again after the deadline's own cancel, nor after a terminal signal
+            }
         }
 
         private void stopTimer() {
