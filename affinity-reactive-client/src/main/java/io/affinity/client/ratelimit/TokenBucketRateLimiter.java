@@ -74,6 +74,9 @@ final class TokenBucketRateLimiter implements RateLimiter {
     private final Queue<RateLimitFeedback> completions = new ConcurrentLinkedQueue<>();
     private final AtomicInteger refunds = new AtomicInteger();
     private final AtomicInteger cancellations = new AtomicInteger();
+    /** Callers that cancelled while in line (not those whose wait expired): the rest of a batch being cancelled. */
+    private final AtomicInteger leftTheLine = new AtomicInteger();
+
     private final AtomicBoolean timerFired = new AtomicBoolean();
     private final AtomicInteger callsGone = new AtomicInteger();
     private final AtomicLong quietTimerFiredFor = new AtomicLong(-1);
@@ -103,6 +106,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
     // published for readers on any thread
     private volatile RateLimitSnapshot snapshot = RateLimitSnapshot.empty();
     private volatile long publishedGateClosedUntil;
+    private volatile long publishedMonthClosedUntil;
 
     TokenBucketRateLimiter(RateLimitOptions options, Scheduler scheduler, Ticker ticker) {
         this.maxConcurrent = options.maxConcurrentRequests();
@@ -119,6 +123,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         this.everyCall = new Hold(now);
         this.monthly = new Hold(now);
         this.publishedGateClosedUntil = now;
+        this.publishedMonthClosedUntil = now;
     }
 
     @Override
@@ -139,8 +144,14 @@ final class TokenBucketRateLimiter implements RateLimiter {
         return snapshot;
     }
 
-    private RateLimitException waitedTooLong(String method, String path) {
-        long closedFor = publishedGateClosedUntil - ticker.read();
+    private RateLimitException waitedTooLong(Waiter waiter) {
+        long closedUntil = publishedGateClosedUntil;
+        if (!waiter.monthlyExempt && publishedMonthClosedUntil - closedUntil > 0) {
+            closedUntil = publishedMonthClosedUntil;
+        }
+        String method = waiter.method;
+        String path = waiter.path;
+        long closedFor = closedUntil - ticker.read();
         return new RateLimitException(
                 method, path, null, null, closedFor > 0 ? Duration.ofNanos(closedFor) : null, snapshot);
     }
@@ -171,7 +182,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
         takeCompletions(now);
         refill(now);
-        watchCancellations(dropCancelled(), now);
+        dropCancelled();
+        watchCancellations(now);
         refuseIfRefusing(now);
         grant(now);
         admitArrivals(now);
@@ -268,8 +280,10 @@ final class TokenBucketRateLimiter implements RateLimiter {
         if (until - hold.gateClosedUntil > 0) {
             hold.gateClosedUntil = until;
         }
-        if (until - publishedGateClosedUntil > 0) {
+        if (hold == everyCall && until - publishedGateClosedUntil > 0) {
             publishedGateClosedUntil = until;
+        } else if (hold == monthly && until - publishedMonthClosedUntil > 0) {
+            publishedMonthClosedUntil = until;
         }
     }
 
@@ -281,30 +295,27 @@ final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
-    /** @return whether callers left the line since the last step */
-    private boolean dropCancelled() {
+    private void dropCancelled() {
         if (cancellations.getAndSet(0) > 0) {
             line.removeIf(Waiter::isCancelled);
-            return true;
         }
-        return false;
     }
 
     /**
      * Starts the quiet period after calls that held a permit went away, extends it while calls go away or leave
      * the line, and ends it once a whole period has passed without any (or at its longest). One timer at a time:
-     * when it fires after more cancellations, it is set again.
-     *
-     * @param leftTheLine whether callers left the line since the last step
+     * when it fires after more cancellations, it is set again. Callers whose wait expired extend nothing: they are
+     * not a batch being cancelled, and the line they wait in is what holds them.
      */
-    private void watchCancellations(boolean leftTheLine, long now) {
+    private void watchCancellations(long now) {
+        boolean callersLeft = leftTheLine.getAndSet(0) > 0;
         if (callsGone.getAndSet(0) > 0) {
             goneGeneration++;
             if (!quiet) {
                 quiet = true;
                 quietEndsAtLatest = now + MAX_QUIET_NANOS;
             }
-        } else if (quiet && leftTheLine) {
+        } else if (quiet && callersLeft) {
             goneGeneration++;
         }
         if (!quiet) {
@@ -572,8 +583,8 @@ final class TokenBucketRateLimiter implements RateLimiter {
             }
             try {
                 // disposed once the caller is answered or cancels; a timer that fires anyway finds no waiter
-                sink.onDispose(scheduler.schedule(
-                        () -> giveUp(waitedTooLong(method, path)), nanos(wait), TimeUnit.NANOSECONDS));
+                sink.onDispose(
+                        scheduler.schedule(() -> giveUp(waitedTooLong(this)), nanos(wait), TimeUnit.NANOSECONDS));
             } catch (RejectedExecutionException stopped) {
                 giveUp(stopped);
             }
@@ -591,6 +602,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
         /** The caller went away: leave the line, or give back a permit it was granted but never used. */
         void cancel() {
             if (state.compareAndSet(WAITING, CANCELLED)) {
+                leftTheLine.incrementAndGet();
                 cancellations.incrementAndGet();
             } else if (state.compareAndSet(GRANTED, CANCELLED)) {
                 callsGone.incrementAndGet(); // a permit comes back: before it does, as in release()

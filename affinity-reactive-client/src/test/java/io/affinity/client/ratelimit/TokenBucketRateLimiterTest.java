@@ -465,6 +465,38 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void anExemptCallerThatWaitedTooLongIsNotToldTheMonthsReset() {
+        RateLimiter limiter =
+                limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxWait(Duration.ofSeconds(5)));
+        take(limiter);
+        Quota org = new Quota(40_000, 0, Duration.ofSeconds(20), Instant.EPOCH);
+        granted.remove(0)
+                .release(RateLimitFeedback.of(
+                        200,
+                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
+                        null));
+        limiter.acquire("GET", "/rate-limit").subscribe(granted::add, failures::add);
+        limiter.acquire("GET", "/auth/whoami").subscribe(granted::add, failures::add); // behind the in-flight cap
+        time.advanceTimeBy(Duration.ofSeconds(5));
+        RateLimitException waited = assertInstanceOf(RateLimitException.class, failures.remove(0));
+        assertTrue(waited.retryAfter().isEmpty(), "the month's reset does not hold this caller: " + waited);
+    }
+
+    @Test
+    void callersWhoseWaitExpiresDoNotExtendTheQuietPeriod() {
+        RateLimiter limiter =
+                limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxWait(Duration.ofMillis(60)));
+        take(limiter);
+        take(limiter); // gives up at 60 ms, during the quiet period
+        time.advanceTimeBy(Duration.ofMillis(40));
+        take(limiter); // would give up at 100 ms
+        granted.remove(0).release(RateLimitFeedback.cancelled()); // quiet from 40 ms
+        time.advanceTimeBy(Duration.ofMillis(55));
+        assertEquals(1, failures.size(), "the second caller's wait expired");
+        assertEquals(1, granted.size(), "the third caller got the slot when the quiet period ended, at 90 ms");
+    }
+
+    @Test
     void unlimitedWindowsNeitherThrottleNorChangeTheLimit() {
         RateLimiter limiter = limiter(RateLimitOptions.builder().requestsPerMinute(2));
         take(limiter);
