@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.affinity.client.error.AffinityException;
 import io.affinity.client.error.DecodeException;
 import io.affinity.client.error.ResponseTooLargeException;
 import io.affinity.client.internal.ApiRequest;
@@ -67,6 +69,33 @@ class TransportTest {
                 .withHeader("Accept-Encoding", com.github.tomakehurst.wiremock.client.WireMock.containing("gzip"))
                 .withHeader("Authorization", equalTo(basic))
                 .withoutHeader("Transfer-Encoding"));
+    }
+
+    @Test
+    void anApiCallThroughAUsersRedirectFollowingClientNeitherFollowsNorLeaksTheKey() {
+        WireMockServer elsewhere =
+                new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
+                        .dynamicPort());
+        elsewhere.start();
+        try {
+            elsewhere.stubFor(get(anyUrl()).willReturn(okJson("{}")));
+            server.stubFor(get("/auth/whoami")
+                    .willReturn(
+                            aResponse().withStatus(302).withHeader("Location", elsewhere.baseUrl() + "/auth/whoami")));
+            try (AffinityClient redirecting = TestSupport.builder(server)
+                    .httpClient(reactor.netty.http.client.HttpClient.create().followRedirect(true))
+                    .build()) {
+                StepVerifier.create(TestSupport.get(redirecting, "/auth/whoami"))
+                        .expectErrorSatisfies(error -> {
+                            AffinityException failure = assertInstanceOf(AffinityException.class, error);
+                            assertTrue(failure.getMessage().contains("302"), failure.getMessage());
+                        })
+                        .verify(java.time.Duration.ofSeconds(10));
+            }
+            assertEquals(0, elsewhere.getAllServeEvents().size(), "the other host got no request");
+        } finally {
+            elsewhere.stop();
+        }
     }
 
     @Test

@@ -43,8 +43,10 @@ final class HttpTransport {
 
     HttpTransport(HttpClient client, String baseUrl, long maxResponseSize, Credentials credentials) {
         this.client = client;
-        // API calls send the key configured once, encoded once; downloads add it per request, to the API only
-        this.api = client.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, credentials.authorization()));
+        // API calls send the key configured once, encoded once, and never follow a redirect (even with a user's
+        // HttpClient that does), so the key goes nowhere else; downloads add it per request, to the API only
+        this.api = client.followRedirect(false)
+                .headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, credentials.authorization()));
         Map<HttpMethod, HttpClient.ResponseReceiver<?>> senders = new HashMap<>();
         for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)) {
             senders.put(method, api.request(method).send(HttpTransport::send));
