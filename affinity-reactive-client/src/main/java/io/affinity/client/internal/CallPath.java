@@ -80,13 +80,16 @@ final class CallPath {
             Observed observed,
             CallProgress progress,
             BiFunction<OncePermit, Observed, Flux<R>> exchange) {
-        return Flux.defer(() -> Flux.usingWhen(
-                        permit(request, observed),
-                        held -> progress.stopped() ? Flux.<R>empty() : exchange.apply(held, observed),
-                        CallPath::completed,
-                        CallPath::failed,
-                        CallPath::cancelled)
-                .doOnError(observed::attemptFailed));
+        // a call stopped before its attempt begins (a retry's wait ending as the call is cancelled) asks for nothing
+        return Flux.defer(() -> progress.stopped()
+                ? Flux.<R>empty()
+                : Flux.usingWhen(
+                                permit(request, observed),
+                                held -> progress.stopped() ? Flux.<R>empty() : exchange.apply(held, observed),
+                                CallPath::completed,
+                                CallPath::failed,
+                                CallPath::cancelled)
+                        .doOnError(observed::attemptFailed));
     }
 
     /**
@@ -110,13 +113,15 @@ final class CallPath {
             Observed observed,
             CallProgress progress,
             BiFunction<OncePermit, Observed, Mono<R>> exchange) {
-        return Mono.defer(() -> Mono.usingWhen(
-                        permit(request, observed),
-                        held -> progress.stopped() ? Mono.<R>empty() : exchange.apply(held, observed),
-                        CallPath::completed,
-                        CallPath::failed,
-                        CallPath::cancelled)
-                .doOnError(observed::attemptFailed));
+        return Mono.defer(() -> progress.stopped()
+                ? Mono.<R>empty()
+                : Mono.usingWhen(
+                                permit(request, observed),
+                                held -> progress.stopped() ? Mono.<R>empty() : exchange.apply(held, observed),
+                                CallPath::completed,
+                                CallPath::failed,
+                                CallPath::cancelled)
+                        .doOnError(observed::attemptFailed));
     }
 
     /** Asks for a permit, counted as queued until it comes or the wait ends; the wait is reported. */
