@@ -1,5 +1,6 @@
 package io.affinity.client.ratelimit.redis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
@@ -149,5 +151,26 @@ class MonthlyLimitSharedTest {
         assertTrue(refused.retryAfter().orElseThrow().compareTo(Duration.ofDays(11)) > 0);
         assertFalse(other.redisAvailable());
         assertNotNull(get(other.acquire("GET", "/rate-limit").toFuture()), "the fallback grants exempt calls");
+    }
+
+    @Test
+    void aPermitAskedForAnExemptCallerThatLeftGoesToTheNextExemptOneNotToACallerHeldForTheMonth(RedisServer redis)
+            throws Exception {
+        reportMonthUsedUp(redis, "month-grant", Duration.ofSeconds(20));
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        RedisRateLimiter other = build(redis, "month-grant", time);
+        CompletableFuture<Permit> counted = other.acquire("GET", "/lists").toFuture();
+        assertNotNull(other.acquire("GET", "/auth/whoami").block(LONG), "the held call was asked for first");
+
+        assertEquals("+OK", redis.command("CLIENT PAUSE 10000 WRITE")); // asks stay unanswered until unpaused
+        List<Permit> left = new ArrayList<>();
+        Disposable leaving = other.acquire("GET", "/rate-limit").subscribe(left::add); // asked for
+        CompletableFuture<Permit> next = other.acquire("GET", "/auth/whoami").toFuture();
+        leaving.dispose();
+        assertEquals("+OK", redis.command("CLIENT UNPAUSE"));
+
+        assertNotNull(get(next), "the permit asked for the caller that left");
+        assertEquals(List.of(), left);
+        assertFalse(counted.isDone(), "still held for the month");
     }
 }
