@@ -260,7 +260,7 @@ public final class SharedRateLimiter implements RateLimiter {
         if (cancellations.getAndSet(0) > 0) {
             line.removeIf(Waiter::isDone);
         }
-        admitArrivals();
+        boolean exemptArrived = admitArrivals();
         if (closed) {
             Waiter waiter;
             while ((waiter = line.poll()) != null) {
@@ -276,8 +276,8 @@ public final class SharedRateLimiter implements RateLimiter {
             return;
         }
         if (!asking && !line.isEmpty()) {
-            if (timerPending && timerForMonth && firstExempt() != null) {
-                // the timer waits for the month only: an exempt caller need not wait for it
+            if (timerPending && timerForMonth && exemptArrived) {
+                // the timer waits for the month only (no exempt caller was in line): a new one need not wait for it
                 timer.dispose();
                 timerPending = false;
             }
@@ -311,7 +311,9 @@ public final class SharedRateLimiter implements RateLimiter {
         return null;
     }
 
-    private void admitArrivals() {
+    /** @return whether a caller exempt from the monthly limit joined the line */
+    private boolean admitArrivals() {
+        boolean exemptArrived = false;
         Waiter waiter;
         while ((waiter = arrivals.poll()) != null) {
             if (waiter.isDone()) {
@@ -319,10 +321,12 @@ public final class SharedRateLimiter implements RateLimiter {
             }
             if (line.size() < settings.maxQueuedRequests() || !available) {
                 line.offer(waiter);
+                exemptArrived |= waiter.exempt;
             } else {
                 waiter.reject(new RequestQueueFullException(waiter.method, waiter.path, settings.maxQueuedRequests()));
             }
         }
+        return exemptArrived;
     }
 
     private void handle(Answer answer) {
