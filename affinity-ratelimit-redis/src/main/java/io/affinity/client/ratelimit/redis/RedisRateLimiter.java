@@ -45,10 +45,15 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>The server's headers are bounded as by the default limiter: the user window's reset closes the gate for at most
  * one minute; a wait beyond {@link Builder#maxServerWait(Duration)} does not close it, but for that long every call
- * that would wait fails at once with a {@code RateLimitException} carrying the reset. While Redis is unreachable,
+ * that would wait fails at once with a {@code RateLimitException} carrying the reset. A wait for the account's
+ * monthly limit (its quota used up, or a 429 whose headers show only the month exhausted) is shared apart from the
+ * gate: it holds or refuses, in every process, only the calls the month counts, while {@code GET /rate-limit} and
+ * {@code GET /auth/whoami} ({@link RateLimiter#exemptFromMonthlyLimit}) go past them, still under the per-minute
+ * limit, the in-flight cap and the user window. While Redis is unreachable,
  * calls use a local token bucket ({@link FailureMode#FAIL_OPEN}, the default) or fail with a
- * {@link RedisUnavailableException} ({@link FailureMode#FAIL_CLOSED}); one WARN line is logged per outage, and shared
- * limiting resumes by itself once Redis answers again.
+ * {@link RedisUnavailableException} ({@link FailureMode#FAIL_CLOSED}); a monthly refusal the process learned of still
+ * fails the calls the month counts. One WARN line is logged per outage, and shared limiting resumes by itself once
+ * Redis answers again.
  *
  * <p>The API key never reaches Redis, a log line or {@link #toString()}.
  */
@@ -276,7 +281,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         /**
          * @param maxServerWait the longest wait the server may impose on every process through {@code Retry-After}
          *                      or a window's reset (default 120 s); beyond it the calls that would wait fail at once
-         *                      for that long; positive
+         *                      for that long (for the monthly limit, only the calls it counts); positive
          * @return this builder
          */
         public Builder maxServerWait(Duration maxServerWait) {

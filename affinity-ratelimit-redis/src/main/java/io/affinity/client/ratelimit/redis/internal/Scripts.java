@@ -11,7 +11,8 @@ import java.util.HexFormat;
  *
  * <p>Keys: {@code KEYS[1]} a hash with the bucket ({@code tokens}, {@code ts}, {@code limit}), the gate
  * ({@code gate}: closed until then), the refusal ({@code refuse}: calls fail at once until then, {@code reset}: the
- * server's reset told to them), the user window as last reported ({@code wl}: requests it has left, less those in
+ * server's reset told to them), the same three for the account's monthly limit, which hold only the calls it counts
+ * ({@code mgate}, {@code mrefuse}, {@code mreset}), the user window as last reported ({@code wl}: requests it has left, less those in
  * flight and granted since; {@code wr}: its reset, at most a minute ahead) and the latest limits ({@code uL uR uT oL oR oT}, {@code ver}); {@code KEYS[2]} a
  * sorted set of in-flight leases scored by their expiry. Both keys carry one hash tag, so they live in one slot of
  * a Redis Cluster.
@@ -24,6 +25,10 @@ final class Scripts {
     static final long WAIT = 1;
     static final long WAIT_FOR_SLOT = 2;
     static final long REFUSED = 3;
+    /** Held for the monthly limit: a caller it does not count may go past. */
+    static final long WAIT_FOR_MONTH = 4;
+    /** Refused for the monthly limit: callers it does not count are not. */
+    static final long REFUSED_FOR_MONTH = 5;
 
     private static final String NOW = """
             local t = redis.call('TIME')
@@ -31,7 +36,8 @@ final class Scripts {
             """;
 
     private static final String LOAD = """
-            local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'limit', 'gate', 'refuse', 'reset', 'ver', 'wl', 'wr', 'wi')
+            local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'limit', 'gate', 'refuse', 'reset', 'ver', 'wl', 'wr', 'wi',
+              'mgate', 'mrefuse', 'mreset')
             local limit = tonumber(s[3]) or defaultLimit
             local tokens = tonumber(s[1]) or limit
             local ts = tonumber(s[2]) or now
@@ -42,6 +48,9 @@ final class Scripts {
             local wl = tonumber(s[8])
             local wr = tonumber(s[9]) or 0
             local wi = s[10] or '0'
+            local mgate = tonumber(s[11]) or 0
+            local mrefuse = tonumber(s[12]) or 0
+            local mreset = tonumber(s[13]) or 0
             if now > ts then
               tokens = math.min(limit, tokens + (now - ts) * limit / 60000)
               ts = now
@@ -51,7 +60,8 @@ final class Scripts {
 
     /**
      * Takes one permit. ARGV: 1 the default limit a minute, 2 the in-flight cap (0: none), 3 the lease time in ms,
-     * 4 the lease id, 5 the keys' time to live in ms, 6 the version of the limits the caller knows. Answers
+     * 4 the lease id, 5 the keys' time to live in ms, 6 the version of the limits the caller knows, 7 '1' when the
+     * caller is exempt from the monthly limit (the monthly gate and refusal do not hold it). Answers
      * {@code {code, wait ms, refusal reset ms, version[, uL, uR, uT ms, oL, oR, oT ms]}}; the limits only when their
      * version differs from the caller's, their resets relative to now.
      */
@@ -63,11 +73,16 @@ final class Scripts {
               -- no window known: take one as opening now with the whole limit, until a response tells better
               wl, wr, wi = limit, now + 60000, '1'
             end
-            local code, wait = 0, 0
+            local counted = ARGV[7] ~= '1'
+            local code, wait, told = 0, 0, reset
             if refuse > now then
               code, wait = 3, refuse - now
+            elseif counted and mrefuse > now then
+              code, wait, told = 5, mrefuse - now, mreset
             elseif gate > now then
               code, wait = 1, gate - now
+            elseif counted and mgate > now then
+              code, wait = 4, mgate - now
             elseif wl and wr > now and wl < 1 then
               code, wait = 1, wr - now
             elseif cap > 0 and redis.call('ZCARD', KEYS[2]) >= cap then
@@ -84,7 +99,7 @@ final class Scripts {
             redis.call('HSET', KEYS[1], 'wl', tostring(wl), 'wr', tostring(wr), 'wi', wi)
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             redis.call('PEXPIRE', KEYS[2], ARGV[5])
-            local reply = {code, wait, math.max(0, reset - now), ver}
+            local reply = {code, wait, math.max(0, told - now), ver}
             if ver ~= ARGV[6] then
               local q = redis.call('HMGET', KEYS[1], 'uL', 'uR', 'uT', 'oL', 'oR', 'oT')
               for i = 1, 6 do
@@ -101,7 +116,7 @@ final class Scripts {
      * back (a permit nobody used), 3 the default limit a minute, 4 the keys' time to live in ms, 5 the user window's
      * limit ('' when not reported or unlimited), 6 its remaining count, 7 ms to close the gate for (-1: none), 8 ms
      * to refuse calls for (-1: none), 9 ms until the reset told to refused calls, 10-15 the limits to publish
-     * (uL, uR, uT ms, oL, oR, oT ms; '' when absent, 'u' when unlimited).
+     * (uL, uR, uT ms, oL, oR, oT ms; '' when absent, 'u' when unlimited), 16-18 as 7-9 for the monthly limit.
      */
     static final String RELEASE = NOW + """
             local defaultLimit = tonumber(ARGV[3])
@@ -139,8 +154,16 @@ final class Scripts {
               if now + r > refuse then refuse = now + r end
               reset = now + tonumber(ARGV[9])
             end
+            local mg = tonumber(ARGV[16])
+            if mg >= 0 and now + mg > mgate then mgate = now + mg end
+            local mr = tonumber(ARGV[17])
+            if mr >= 0 then
+              if now + mr > mrefuse then mrefuse = now + mr end
+              mreset = now + tonumber(ARGV[18])
+            end
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(ts), 'limit', tostring(limit),
-              'gate', tostring(gate), 'refuse', tostring(refuse), 'reset', tostring(reset))
+              'gate', tostring(gate), 'refuse', tostring(refuse), 'reset', tostring(reset),
+              'mgate', tostring(mgate), 'mrefuse', tostring(mrefuse), 'mreset', tostring(mreset))
             if ARGV[10] ~= '' then
               redis.call('HSET', KEYS[1], 'uL', ARGV[10], 'uR', ARGV[11], 'uT', tostring(now + tonumber(ARGV[12])))
             end

@@ -2,6 +2,7 @@ package io.affinity.client.ratelimit.redis.internal;
 
 import io.affinity.client.ratelimit.Quota;
 import io.affinity.client.ratelimit.RateLimitFeedback;
+import io.affinity.client.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,26 +12,47 @@ import java.util.Optional;
  * {@code Retry-After} or an exhausted window's reset up to the maximum server wait closes it that long; a longer
  * one does not close the gate but makes every call that would wait fail at once for the maximum server wait.
  *
- * @param gateMs        how long the gate closes, or -1
- * @param refuseMs      how long calls are refused, or -1
- * @param refuseResetMs the server's reset told to refused calls
+ * <p>A wait for the account's monthly limit (its quota used up, or a 429 whose headers show only the month
+ * exhausted) is kept apart: it holds or refuses only the calls the month counts, not those exempt from it
+ * ({@link RateLimiter#exemptFromMonthlyLimit}).
+ *
+ * @param every the wait for every call
+ * @param month the wait for the calls the monthly limit counts
  */
-record ServerWaits(long gateMs, long refuseMs, long refuseResetMs) {
+record ServerWaits(Hold every, Hold month) {
 
     static final long WINDOW_MS = 60_000;
     private static final long FOREVER_MS = Duration.ofDays(366).toMillis();
 
+    /**
+     * One wait.
+     *
+     * @param gateMs        how long the gate closes, or -1
+     * @param refuseMs      how long calls are refused, or -1
+     * @param refuseResetMs the server's reset told to refused calls
+     */
+    record Hold(long gateMs, long refuseMs, long refuseResetMs) {
+
+        /** No wait. */
+        static final Hold NONE = new Hold(-1, -1, 0);
+    }
+
     static ServerWaits of(RateLimitFeedback feedback, long maxServerWaitMs) {
-        Waits waits = new Waits(maxServerWaitMs);
+        Waits every = new Waits(maxServerWaitMs);
+        Waits month = new Waits(maxServerWaitMs);
         Optional<Quota> user = feedback.limits().user().filter(quota -> !quota.unlimited());
+        Optional<Quota> monthUsedUp = feedback.limits().org().filter(Quota::exhausted);
         Optional<Duration> retryAfter = feedback.retryAfter();
         if (retryAfter.isPresent()) {
-            waits.serverAsks(millis(retryAfter.get()));
+            // a 429 for the month alone (its quota used up, the user window not) holds what the month counts
+            boolean forTheMonth =
+                    monthUsedUp.isPresent() && user.isPresent() && !user.get().exhausted();
+            (forTheMonth ? month : every).serverAsks(millis(retryAfter.get()));
         } else if (user.isPresent() && (user.get().exhausted() || feedback.throttled())) {
-            waits.closeGate(Math.min(millis(user.get().resetAfter()), WINDOW_MS));
+            every.closeGate(Math.min(millis(user.get().resetAfter()), WINDOW_MS));
         }
-        feedback.limits().org().filter(Quota::exhausted).ifPresent(org -> waits.serverAsks(millis(org.resetAfter())));
-        return new ServerWaits(waits.gate, waits.refuse, waits.refuseReset);
+        monthUsedUp.ifPresent(org -> month.serverAsks(millis(org.resetAfter())));
+        return new ServerWaits(every.hold(), month.hold());
     }
 
     /** Rounds up, so that a wait never ends before the server's reset. */
@@ -66,6 +88,10 @@ record ServerWaits(long gateMs, long refuseMs, long refuseResetMs) {
 
         void closeGate(long wait) {
             gate = Math.max(gate, wait);
+        }
+
+        Hold hold() {
+            return new Hold(gate, refuse, refuseReset);
         }
     }
 }

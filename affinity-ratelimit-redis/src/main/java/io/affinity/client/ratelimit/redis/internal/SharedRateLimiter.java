@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -47,10 +48,18 @@ import reactor.core.scheduler.Scheduler;
  * acquire script grants a permit (and a lease), or answers how long to wait, and a timer on the scheduler asks
  * again after that; no thread ever waits. Every event (a caller, an answer, a cancellation, a timer, a released
  * permit) is recorded in a concurrent queue or flag and handled by {@link #drain()}, which one thread runs at a
- * time. A permit the script granted goes to the first caller still in line; if none is left it goes back to Redis.
+ * time. A permit the script granted goes to the caller it was asked for or, if that one left, to the first caller
+ * of the same kind still in line (see below); if none is left it goes back to Redis.
+ *
+ * <p>A wait for the account's monthly limit is kept apart in Redis: it holds or refuses only the calls the month
+ * counts, never those exempt from it ({@link RateLimiter#exemptFromMonthlyLimit}). When Redis answers that the head
+ * of the line is held for the month, the limiter asks for the first exempt caller in line instead, so exempt callers
+ * go past those held for the month (still under the per-minute limit, the in-flight cap and the user window); when
+ * it answers that the month refuses, the callers it counts fail at once and exempt ones stay in line.
  *
  * <p>While Redis is unreachable, callers use the local fallback limiter or fail at once, as configured; a probe on
- * the scheduler tries Redis again every recovery interval until it answers.
+ * the scheduler tries Redis again every recovery interval until it answers. A monthly refusal this process learned
+ * of still fails the calls the month counts during an outage, rather than letting the fallback send them.
  */
 public final class SharedRateLimiter implements RateLimiter {
 
@@ -85,6 +94,11 @@ public final class SharedRateLimiter implements RateLimiter {
     private boolean asking;
     private boolean timerPending;
     private boolean waitingForSlot;
+    /** Whether the pending timer only waits for the month, which an exempt caller need not wait for. */
+    private boolean timerForMonth;
+    /** Until then (local time) Redis holds the calls the month counts, as far as this process knows. */
+    private long monthHeldUntil;
+
     private Disposable timer;
 
     // shared with any thread
@@ -102,6 +116,8 @@ public final class SharedRateLimiter implements RateLimiter {
     private volatile long gateOpensAt;
     private volatile RateLimitSnapshot snapshot = RateLimitSnapshot.empty();
     private volatile String knownVersion = "-1";
+    /** The latest monthly refusal this process learned of, kept for outages. */
+    private final AtomicReference<MonthRefusal> monthRefusal = new AtomicReference<>(new MonthRefusal(0, 0));
 
     /**
      * Creates the limiter and starts connecting to Redis.
@@ -140,6 +156,7 @@ public final class SharedRateLimiter implements RateLimiter {
         this.ticker = ticker;
         this.listener = listener;
         this.fallback = RateLimiter.tokenBucket(settings.fallbackOptions(), scheduler, ticker);
+        this.monthHeldUntil = ticker.read();
         connection(); // connect early, without waiting
     }
 
@@ -243,7 +260,7 @@ public final class SharedRateLimiter implements RateLimiter {
         if (cancellations.getAndSet(0) > 0) {
             line.removeIf(Waiter::isDone);
         }
-        admitArrivals();
+        boolean exemptArrived = admitArrivals();
         if (closed) {
             Waiter waiter;
             while ((waiter = line.poll()) != null) {
@@ -258,12 +275,45 @@ public final class SharedRateLimiter implements RateLimiter {
             }
             return;
         }
-        if (!asking && !timerPending && !line.isEmpty()) {
-            ask();
+        if (!asking && !line.isEmpty()) {
+            if (timerPending && timerForMonth && exemptArrived) {
+                // the timer waits for the month only (no exempt caller was in line): a new one need not wait for it
+                timer.dispose();
+                timerPending = false;
+            }
+            if (!timerPending) {
+                askNext();
+            }
         }
     }
 
-    private void admitArrivals() {
+    /** Asks for the head of the line or, while the head is held for the month, the first exempt caller. */
+    private void askNext() {
+        Waiter whom = line.peek();
+        long monthWait = monthHeldUntil - ticker.read();
+        if (!whom.exempt && monthWait > 0) {
+            whom = firstExempt();
+            if (whom == null) {
+                schedule(Math.max(1, TimeUnit.NANOSECONDS.toMillis(monthWait + 999_999)));
+                timerForMonth = true;
+                return;
+            }
+        }
+        ask(whom);
+    }
+
+    private Waiter firstExempt() {
+        for (Waiter waiter : line) {
+            if (waiter.exempt && !waiter.isDone()) {
+                return waiter;
+            }
+        }
+        return null;
+    }
+
+    /** @return whether a caller exempt from the monthly limit joined the line */
+    private boolean admitArrivals() {
+        boolean exemptArrived = false;
         Waiter waiter;
         while ((waiter = arrivals.poll()) != null) {
             if (waiter.isDone()) {
@@ -271,10 +321,12 @@ public final class SharedRateLimiter implements RateLimiter {
             }
             if (line.size() < settings.maxQueuedRequests() || !available) {
                 line.offer(waiter);
+                exemptArrived |= waiter.exempt;
             } else {
                 waiter.reject(new RequestQueueFullException(waiter.method, waiter.path, settings.maxQueuedRequests()));
             }
         }
+        return exemptArrived;
     }
 
     private void handle(Answer answer) {
@@ -286,27 +338,48 @@ public final class SharedRateLimiter implements RateLimiter {
         adoptShared(answer.limits);
         if (answer.code == Scripts.GRANTED) {
             SharedPermit permit = new SharedPermit(answer.leaseId);
-            Waiter waiter;
-            while ((waiter = line.poll()) != null) {
+            // to the caller it was asked for, else the first one of the same kind: an exempt caller's permit is
+            // granted past the month's hold, which a counted caller must not use
+            if (line.remove(answer.asked) && answer.asked.grant(permit)) {
+                answer.asked.deliver(permit);
+                return;
+            }
+            for (Iterator<Waiter> waiters = line.iterator(); waiters.hasNext(); ) {
+                Waiter waiter = waiters.next();
+                if (waiter.isDone()) {
+                    waiters.remove();
+                    continue;
+                }
+                if (waiter.exempt != answer.asked.exempt) {
+                    continue;
+                }
+                waiters.remove();
                 if (waiter.grant(permit)) {
                     waiter.deliver(permit);
                     return;
                 }
             }
-            // everybody left meanwhile: the permit goes back
+            // everybody of that kind left meanwhile: the permit goes back
             release(answer.leaseId, true, RateLimitFeedback.none());
         } else if (answer.code == Scripts.REFUSED) {
             Waiter waiter;
             while ((waiter = line.poll()) != null) {
-                waiter.reject(new RateLimitException(
-                        waiter.method,
-                        waiter.path,
-                        null,
-                        "the server asks to wait longer than the maximum server wait of "
-                                + settings.maxServerWait().toSeconds() + " s",
-                        Duration.ofMillis(answer.resetMs),
-                        snapshot));
+                waiter.reject(refusal(waiter, answer.resetMs));
             }
+        } else if (answer.code == Scripts.REFUSED_FOR_MONTH) {
+            learnMonthRefusal(answer.waitMs, answer.resetMs);
+            line.removeIf(waiter -> {
+                if (waiter.exempt) {
+                    return false;
+                }
+                waiter.reject(refusal(waiter, answer.resetMs));
+                return true;
+            });
+        } else if (answer.code == Scripts.WAIT_FOR_MONTH) {
+            // the next ask goes to an exempt caller, or waits for the month's reset (see askNext)
+            waitingForSlot = false;
+            monthHeldUntil = ticker.read() + TimeUnit.MILLISECONDS.toNanos(answer.waitMs);
+            gateOpensAt = monthHeldUntil;
         } else {
             waitingForSlot = answer.code == Scripts.WAIT_FOR_SLOT;
             if (waitingForSlot) {
@@ -319,8 +392,28 @@ public final class SharedRateLimiter implements RateLimiter {
         }
     }
 
+    private RateLimitException refusal(Waiter waiter, long resetMs) {
+        return new RateLimitException(
+                waiter.method,
+                waiter.path,
+                null,
+                "the server asks to wait longer than the maximum server wait of "
+                        + settings.maxServerWait().toSeconds() + " s",
+                Duration.ofMillis(resetMs),
+                snapshot);
+    }
+
+    /** Keeps a monthly refusal for outages, when Redis cannot tell it (from any thread). */
+    private void learnMonthRefusal(long refuseMs, long resetMs) {
+        long now = ticker.read();
+        MonthRefusal learned = new MonthRefusal(
+                now + TimeUnit.MILLISECONDS.toNanos(refuseMs), now + TimeUnit.MILLISECONDS.toNanos(resetMs));
+        monthRefusal.accumulateAndGet(learned, (known, fresh) -> fresh.until - known.until > 0 ? fresh : known);
+    }
+
     private void schedule(long waitMs) {
         timerPending = true;
+        timerForMonth = false;
         try {
             timer = scheduler.schedule(
                     () -> {
@@ -338,8 +431,8 @@ public final class SharedRateLimiter implements RateLimiter {
         }
     }
 
-    /** Asks Redis for a permit for the head of the line. */
-    private void ask() {
+    /** Asks Redis for a permit for this caller. */
+    private void ask(Waiter whom) {
         asking = true;
         String leaseId = leasePrefix + leaseCounter.incrementAndGet();
         String[] args = {
@@ -348,16 +441,17 @@ public final class SharedRateLimiter implements RateLimiter {
             Long.toString(leaseMs),
             leaseId,
             Long.toString(ttlMs),
-            knownVersion
+            knownVersion,
+            whom.exempt ? "1" : "0"
         };
         run(Scripts.ACQUIRE, Scripts.ACQUIRE_SHA, args)
                 .subscribe(
                         reply -> {
-                            answers.offer(Answer.parse(reply, leaseId));
+                            answers.offer(Answer.parse(reply, leaseId, whom));
                             drain();
                         },
                         error -> {
-                            answers.offer(Answer.failed(error, leaseId));
+                            answers.offer(Answer.failed(error, leaseId, whom));
                             drain();
                         });
     }
@@ -430,9 +524,9 @@ public final class SharedRateLimiter implements RateLimiter {
                     .map(quota -> Long.toString(Math.min(quota.limit(), Integer.MAX_VALUE)))
                     .orElse(""),
             cappedUser.map(quota -> Long.toString(quota.remaining())).orElse("0"),
-            Long.toString(waits.gateMs()),
-            Long.toString(waits.refuseMs()),
-            Long.toString(waits.refuseResetMs()),
+            Long.toString(waits.every().gateMs()),
+            Long.toString(waits.every().refuseMs()),
+            Long.toString(waits.every().refuseResetMs()),
             user.map(quota -> count(quota.limit())).orElse(""),
             user.map(quota -> count(quota.remaining())).orElse(""),
             user.map(quota -> Long.toString(ServerWaits.millis(quota.resetAfter())))
@@ -440,8 +534,14 @@ public final class SharedRateLimiter implements RateLimiter {
             org.map(quota -> count(quota.limit())).orElse(""),
             org.map(quota -> count(quota.remaining())).orElse(""),
             org.map(quota -> Long.toString(ServerWaits.millis(quota.resetAfter())))
-                    .orElse("0")
+                    .orElse("0"),
+            Long.toString(waits.month().gateMs()),
+            Long.toString(waits.month().refuseMs()),
+            Long.toString(waits.month().refuseResetMs())
         };
+        if (waits.month().refuseMs() >= 0) {
+            learnMonthRefusal(waits.month().refuseMs(), waits.month().refuseResetMs());
+        }
         run(Scripts.RELEASE, Scripts.RELEASE_SHA, args)
                 .subscribe(
                         done -> slotFreed.set(true),
@@ -529,6 +629,13 @@ public final class SharedRateLimiter implements RateLimiter {
                     waiter.method, waiter.path, settings.recoveryInterval(), snapshot, outageCause));
             return;
         }
+        MonthRefusal month = monthRefusal.get();
+        long now = ticker.read();
+        if (!waiter.exempt && month.until - now > 0) {
+            // the month refuses what it counts: the fallback, which has not heard, must not send it
+            waiter.reject(refusal(waiter, TimeUnit.NANOSECONDS.toMillis(Math.max(0, month.resetsAt - now))));
+            return;
+        }
         waiter.delegate(fallback.acquire(waiter.method, waiter.path)
                 .subscribe(
                         permit -> {
@@ -599,17 +706,27 @@ public final class SharedRateLimiter implements RateLimiter {
         final String leaseId;
         final List<String> limits;
         final Throwable failure;
+        /** The caller the permit was asked for. */
+        final Waiter asked;
 
-        private Answer(long code, long waitMs, long resetMs, String leaseId, List<String> limits, Throwable failure) {
+        private Answer(
+                long code,
+                long waitMs,
+                long resetMs,
+                String leaseId,
+                List<String> limits,
+                Throwable failure,
+                Waiter asked) {
             this.code = code;
             this.waitMs = waitMs;
             this.resetMs = resetMs;
             this.leaseId = leaseId;
             this.limits = limits;
             this.failure = failure;
+            this.asked = asked;
         }
 
-        static Answer parse(List<Object> reply, String leaseId) {
+        static Answer parse(List<Object> reply, String leaseId, Waiter asked) {
             List<String> limits = null;
             if (reply.size() >= 10) {
                 limits = new ArrayList<>(7);
@@ -617,17 +734,26 @@ public final class SharedRateLimiter implements RateLimiter {
                     limits.add(String.valueOf(reply.get(i)));
                 }
             }
-            return new Answer(number(reply.get(0)), number(reply.get(1)), number(reply.get(2)), leaseId, limits, null);
+            return new Answer(
+                    number(reply.get(0)), number(reply.get(1)), number(reply.get(2)), leaseId, limits, null, asked);
         }
 
-        static Answer failed(Throwable failure, String leaseId) {
-            return new Answer(-1, 0, 0, leaseId, null, failure);
+        static Answer failed(Throwable failure, String leaseId, Waiter asked) {
+            return new Answer(-1, 0, 0, leaseId, null, failure, asked);
         }
 
         private static long number(Object value) {
             return value instanceof Number number ? number.longValue() : Long.parseLong(String.valueOf(value));
         }
     }
+
+    /**
+     * A monthly refusal, in local time.
+     *
+     * @param until    calls the month counts fail at once until then
+     * @param resetsAt the server's reset told to them
+     */
+    private record MonthRefusal(long until, long resetsAt) {}
 
     /** A permit from Redis: its release ends the lease and shares what the response said. */
     private final class SharedPermit implements Permit {
@@ -676,12 +802,16 @@ public final class SharedRateLimiter implements RateLimiter {
         private final MonoSink<Permit> sink;
         private final String method;
         private final String path;
+        /** Whether the monthly limit does not count this call. */
+        private final boolean exempt;
+
         private volatile Permit granted;
 
         Waiter(MonoSink<Permit> sink, String method, String path) {
             this.sink = sink;
             this.method = method;
             this.path = path;
+            this.exempt = RateLimiter.exemptFromMonthlyLimit(method, path);
         }
 
         boolean isDone() {

@@ -24,46 +24,72 @@ class ServerWaitsTest {
                 RateLimitFeedback.of(status, RateLimitSnapshot.of(user, org), retryAfter), MAX_SERVER_WAIT_MS);
     }
 
+    private static ServerWaits every(long gateMs, long refuseMs, long refuseResetMs) {
+        return new ServerWaits(new ServerWaits.Hold(gateMs, refuseMs, refuseResetMs), ServerWaits.Hold.NONE);
+    }
+
+    private static ServerWaits month(long gateMs, long refuseMs, long refuseResetMs) {
+        return new ServerWaits(ServerWaits.Hold.NONE, new ServerWaits.Hold(gateMs, refuseMs, refuseResetMs));
+    }
+
     @Test
     void aResponseWithRequestsLeftImposesNothing() {
-        assertEquals(new ServerWaits(-1, -1, 0), waits(200, user(10, Duration.ofSeconds(30)), null, null));
-        assertEquals(new ServerWaits(-1, -1, 0), ServerWaits.of(RateLimitFeedback.none(), MAX_SERVER_WAIT_MS));
+        assertEquals(every(-1, -1, 0), waits(200, user(10, Duration.ofSeconds(30)), null, null));
+        assertEquals(every(-1, -1, 0), ServerWaits.of(RateLimitFeedback.none(), MAX_SERVER_WAIT_MS));
     }
 
     @Test
     void anExhaustedUserWindowClosesTheGateUntilItsResetForAtMostAMinute() {
-        assertEquals(new ServerWaits(30_000, -1, 0), waits(200, user(0, Duration.ofSeconds(30)), null, null));
-        assertEquals(new ServerWaits(60_000, -1, 0), waits(200, user(0, Duration.ofHours(3)), null, null));
+        assertEquals(every(30_000, -1, 0), waits(200, user(0, Duration.ofSeconds(30)), null, null));
+        assertEquals(every(60_000, -1, 0), waits(200, user(0, Duration.ofHours(3)), null, null));
     }
 
     @Test
     void a429WithoutRetryAfterWaitsForTheUserWindowsReset() {
-        assertEquals(new ServerWaits(12_000, -1, 0), waits(429, user(5, Duration.ofSeconds(12)), null, null));
-        assertEquals(new ServerWaits(-1, -1, 0), waits(429, null, null, null), "nothing known: backoff applies");
+        assertEquals(every(12_000, -1, 0), waits(429, user(5, Duration.ofSeconds(12)), null, null));
+        assertEquals(every(-1, -1, 0), waits(429, null, null, null), "nothing known: backoff applies");
     }
 
     @Test
     void retryAfterUpToTheMaximumServerWaitClosesTheGateAndBeyondItRefusesWithTheReset() {
+        assertEquals(every(90_000, -1, 0), waits(429, user(0, Duration.ofSeconds(20)), null, Duration.ofSeconds(90)));
         assertEquals(
-                new ServerWaits(90_000, -1, 0),
-                waits(429, user(0, Duration.ofSeconds(20)), null, Duration.ofSeconds(90)));
-        assertEquals(
-                new ServerWaits(-1, MAX_SERVER_WAIT_MS, 3_600_000),
+                every(-1, MAX_SERVER_WAIT_MS, 3_600_000),
                 waits(429, user(0, Duration.ofSeconds(20)), null, Duration.ofHours(1)));
     }
 
     @Test
-    void anExhaustedMonthBeyondTheMaximumServerWaitRefusesWithItsReset() {
+    void anExhaustedMonthBeyondTheMaximumServerWaitRefusesOnlyTheCallsItCountsWithItsReset() {
         Quota month = new Quota(10_000, 0, Duration.ofDays(12), NOW);
         assertEquals(
-                new ServerWaits(-1, MAX_SERVER_WAIT_MS, Duration.ofDays(12).toMillis()),
+                month(-1, MAX_SERVER_WAIT_MS, Duration.ofDays(12).toMillis()),
                 waits(200, user(100, Duration.ofSeconds(20)), month, null));
+    }
+
+    @Test
+    void anExhaustedMonthEndingWithinTheMaximumServerWaitHoldsOnlyTheCallsItCounts() {
+        Quota month = new Quota(10_000, 0, Duration.ofSeconds(20), NOW);
+        assertEquals(month(20_000, -1, 0), waits(200, user(100, Duration.ofSeconds(30)), month, null));
+    }
+
+    @Test
+    void a429ForTheMonthAloneHoldsOnlyTheCallsItCountsAndOneWithTheUserWindowExhaustedHoldsEveryCall() {
+        Quota month = new Quota(10_000, 0, Duration.ofSeconds(20), NOW);
+        assertEquals(
+                month(20_000, -1, 0), waits(429, user(100, Duration.ofSeconds(30)), month, Duration.ofSeconds(20)));
+        assertEquals(
+                new ServerWaits(new ServerWaits.Hold(30_000, -1, 0), new ServerWaits.Hold(20_000, -1, 0)),
+                waits(429, user(0, Duration.ofSeconds(30)), month, Duration.ofSeconds(30)));
+        // an unlimited user window shows no window left: the 429 holds every call
+        assertEquals(
+                new ServerWaits(new ServerWaits.Hold(20_000, -1, 0), new ServerWaits.Hold(20_000, -1, 0)),
+                waits(429, Quota.unlimited(Duration.ofSeconds(5), NOW), month, Duration.ofSeconds(20)));
     }
 
     @Test
     void unlimitedWindowsAreNeverExhausted() {
         assertEquals(
-                new ServerWaits(-1, -1, 0),
+                every(-1, -1, 0),
                 waits(
                         200,
                         Quota.unlimited(Duration.ofSeconds(5), NOW),
