@@ -39,6 +39,15 @@ class TokenBucketRateLimiterTest {
         return RateLimitFeedback.of(status, RateLimitSnapshot.of(user, null), null);
     }
 
+    /** A response with the month used up (resetting in {@code reset}) and the user window far from it. */
+    private static RateLimitFeedback monthUsedUp(int status, Duration reset, Duration retryAfter) {
+        Quota org = new Quota(40_000, 0, reset, Instant.EPOCH);
+        return RateLimitFeedback.of(
+                status,
+                RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
+                retryAfter);
+    }
+
     @Test
     void theBucketPacesCallsAtTheLimitPerMinute() {
         RateLimiter limiter = limiter(RateLimitOptions.builder().requestsPerMinute(2));
@@ -386,12 +395,7 @@ class TokenBucketRateLimiterTest {
     void anExhaustedMonthlyQuotaFailsCallsAtOnce() {
         RateLimiter limiter = limiter(RateLimitOptions.builder());
         take(limiter);
-        Quota org = new Quota(40_000, 0, Duration.ofDays(12), Instant.EPOCH);
-        granted.remove(0)
-                .release(RateLimitFeedback.of(
-                        200,
-                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
-                        null));
+        granted.remove(0).release(monthUsedUp(200, Duration.ofDays(12), null));
         take(limiter);
         RateLimitException refused = assertInstanceOf(RateLimitException.class, failures.remove(0));
         assertEquals(Duration.ofDays(12), refused.retryAfter().orElseThrow());
@@ -402,12 +406,7 @@ class TokenBucketRateLimiterTest {
     void aUsedUpMonthStillLetsTheCallsItDoesNotCountThrough() {
         RateLimiter limiter = limiter(RateLimitOptions.builder());
         take(limiter);
-        Quota org = new Quota(40_000, 0, Duration.ofDays(12), Instant.EPOCH);
-        granted.remove(0)
-                .release(RateLimitFeedback.of(
-                        200,
-                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
-                        null));
+        granted.remove(0).release(monthUsedUp(200, Duration.ofDays(12), null));
         limiter.acquire("GET", "/rate-limit").subscribe(granted::add, failures::add);
         limiter.acquire("GET", "/auth/whoami").subscribe(granted::add, failures::add);
         limiter.acquire("POST", "/rate-limit").subscribe(granted::add, failures::add);
@@ -421,12 +420,7 @@ class TokenBucketRateLimiterTest {
     void aShortMonthlyWaitHoldsTheCallsItCountsAndLetsTheExemptOnesPast() {
         RateLimiter limiter = limiter(RateLimitOptions.builder());
         take(limiter);
-        Quota org = new Quota(40_000, 0, Duration.ofSeconds(20), Instant.EPOCH); // the month ends in 20 s
-        granted.remove(0)
-                .release(RateLimitFeedback.of(
-                        200,
-                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
-                        null));
+        granted.remove(0).release(monthUsedUp(200, Duration.ofSeconds(20), null));
         take(limiter);
         assertEquals(0, granted.size(), "held until the month's reset");
         limiter.acquire("GET", "/rate-limit").subscribe(granted::add, failures::add);
@@ -440,12 +434,8 @@ class TokenBucketRateLimiterTest {
     void a429ForTheMonthAloneHoldsOnlyTheCallsTheMonthCounts() {
         RateLimiter limiter = limiter(RateLimitOptions.builder());
         take(limiter);
+        granted.remove(0).release(monthUsedUp(429, Duration.ofSeconds(20), Duration.ofSeconds(20)));
         Quota org = new Quota(40_000, 0, Duration.ofSeconds(20), Instant.EPOCH);
-        granted.remove(0)
-                .release(RateLimitFeedback.of(
-                        429,
-                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
-                        Duration.ofSeconds(20)));
         take(limiter);
         limiter.acquire("GET", "/auth/whoami").subscribe(granted::add, failures::add);
         assertEquals(1, granted.size());
@@ -469,12 +459,7 @@ class TokenBucketRateLimiterTest {
         RateLimiter limiter =
                 limiter(RateLimitOptions.builder().maxConcurrentRequests(1).maxWait(Duration.ofSeconds(5)));
         take(limiter);
-        Quota org = new Quota(40_000, 0, Duration.ofSeconds(20), Instant.EPOCH);
-        granted.remove(0)
-                .release(RateLimitFeedback.of(
-                        200,
-                        RateLimitSnapshot.of(new Quota(900, 899, Duration.ofSeconds(30), Instant.EPOCH), org),
-                        null));
+        granted.remove(0).release(monthUsedUp(200, Duration.ofSeconds(20), null));
         limiter.acquire("GET", "/rate-limit").subscribe(granted::add, failures::add);
         limiter.acquire("GET", "/auth/whoami").subscribe(granted::add, failures::add); // behind the in-flight cap
         time.advanceTimeBy(Duration.ofSeconds(5));
