@@ -56,10 +56,10 @@ public final class JsonCursor {
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
     };
 
-    /** The offset of the last date-time read (racy: an offset is immutable, a miss only costs a lookup). */
-    private static volatile ZoneOffset lastOffset = ZoneOffset.UTC;
-
-    /** The date of the last date-time read: those of a page are often one day's (racy as {@link #lastOffset}). */
+    /**
+     * The date of the last date-time read: those of a page are often one day's (racy, as {@link Offsets}' cache: a
+     * date is immutable, a miss only costs making one).
+     */
     private static volatile LocalDate lastDate = LocalDate.EPOCH;
 
     private final byte[] bytes;
@@ -821,14 +821,8 @@ public final class JsonCursor {
             throw BAIL;
         }
         int seconds = sign == '-' ? -(hours * 3600 + minutes * 60) : hours * 3600 + minutes * 60;
-        ZoneOffset last = lastOffset;
-        if (last.getTotalSeconds() == seconds) {
-            return last;
-        }
         try {
-            ZoneOffset offset = ZoneOffset.ofTotalSeconds(seconds);
-            lastOffset = offset;
-            return offset;
+            return Offsets.ofTotalSeconds(seconds);
         } catch (DateTimeException outOfRange) {
             throw BAIL;
         }

@@ -1,5 +1,6 @@
 package io.affinity.model.json;
 
+import io.affinity.model.internal.Offsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,12 +14,6 @@ final class OffsetDateTimes {
 
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
     };
-
-    /**
-     * The offset read last: the date-times of a response nearly always share one, and {@code ZoneOffset.ofTotalSeconds}
-     * looks each up in a concurrent map (a racy cache is fine: an offset is immutable, a miss only costs that lookup).
-     */
-    private static volatile ZoneOffset lastOffset = ZoneOffset.UTC;
 
     private OffsetDateTimes() {}
 
@@ -86,14 +81,8 @@ final class OffsetDateTimes {
             return null;
         }
         int seconds = sign == '-' ? -(hours * 3600 + minutes * 60) : hours * 3600 + minutes * 60;
-        ZoneOffset last = lastOffset;
-        if (last.getTotalSeconds() == seconds) {
-            return last;
-        }
         try {
-            ZoneOffset offset = ZoneOffset.ofTotalSeconds(seconds);
-            lastOffset = offset;
-            return offset;
+            return Offsets.ofTotalSeconds(seconds);
         } catch (DateTimeException outOfRange) {
             return null;
         }
